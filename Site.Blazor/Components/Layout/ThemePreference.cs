@@ -1,0 +1,34 @@
+namespace Site.Blazor.Components.Layout;
+
+/// <summary>
+/// The reader's light/dark choice, kept in a cookie so it works on static pages without a circuit or script:
+/// the toggle is a plain link that flips the cookie and returns to the page.
+/// </summary>
+public static class ThemePreference
+{
+    public const string CookieName = "site-theme";
+
+    public static bool IsDark(HttpContext? context) =>
+        context?.Request.Cookies[CookieName] == "dark";
+
+    public static IEndpointRouteBuilder MapThemeToggle(this IEndpointRouteBuilder endpoints)
+    {
+        endpoints.MapGet("/theme/toggle", (HttpContext context, string? returnUrl) =>
+        {
+            context.Response.Cookies.Append(CookieName, IsDark(context) ? "light" : "dark", new CookieOptions
+            {
+                HttpOnly = true,
+                Secure = context.Request.IsHttps,
+                SameSite = SameSiteMode.Lax,
+                MaxAge = TimeSpan.FromDays(365),
+                IsEssential = true,
+            });
+            context.Response.Headers.CacheControl = "no-store";
+            // Only local paths: the toggle must never become an open redirect.
+            var target = returnUrl is { Length: > 0 } && returnUrl[0] == '/' && !returnUrl.StartsWith("//", StringComparison.Ordinal)
+                && !returnUrl.StartsWith("/\\", StringComparison.Ordinal) ? returnUrl : "/";
+            return Results.LocalRedirect(target);
+        }).ExcludeFromDescription();
+        return endpoints;
+    }
+}

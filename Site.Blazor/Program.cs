@@ -1,0 +1,43 @@
+using MudBlazor.Services;
+using OpenTelemetry.Metrics;
+using OpenTelemetry.Trace;
+using Site.Blazor.Components;
+using Site.Blazor.Components.Layout;
+using Site.Blazor.Health;
+using Site.Blazor.Media;
+using Site.Blazor.Security;
+using Site.Data.Hosting;
+
+var builder = WebApplication.CreateBuilder(args);
+builder.AddSiteDefaults("site-web");
+builder.Services.AddOpenTelemetry()
+    .WithTracing(tracing => tracing.AddAspNetCoreInstrumentation())
+    .WithMetrics(metrics => metrics.AddAspNetCoreInstrumentation());
+
+builder.Services.AddRazorComponents()
+    .AddInteractiveServerComponents();
+builder.Services.AddMudServices();
+
+var app = builder.Build();
+
+if (!app.Environment.IsDevelopment())
+{
+    app.UseExceptionHandler("/Error", createScopeForErrors: true);
+    app.UseHsts();
+}
+
+app.UseSiteSecurityHeaders();
+app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
+app.UseAntiforgery();
+
+app.MapSiteHealth();
+app.MapLocalMedia();
+app.MapThemeToggle();
+app.MapStaticAssets();
+app.MapRazorComponents<App>()
+    .AddInteractiveServerRenderMode();
+
+return await SiteHostRunner.RunAsync(app, "Site.Blazor");
+
+/// <summary>Entry point, visible to the functional tests' WebApplicationFactory.</summary>
+public partial class Program;

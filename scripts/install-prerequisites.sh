@@ -1,0 +1,22 @@
+#!/usr/bin/env bash
+# Installs the Debian packages the product needs, only those missing. Usage: install-prerequisites.sh run|test|bench
+#   run   PostgreSQL (the product's database) and Chromium (browser jobs)
+#   test  the above plus Redis, a single-node Ceph radosgw (a real S3 server) and curl
+#   bench the test set plus wrk
+set -euo pipefail
+want=(postgresql chromium curl)
+case "${1:-run}" in
+  run) ;;
+  test) want+=(redis-server radosgw ceph-mon ceph-osd) ;;
+  bench) want+=(redis-server radosgw ceph-mon ceph-osd wrk) ;;
+  *) echo "usage: $0 run|test|bench" >&2; exit 2 ;;
+esac
+missing=()
+for pkg in "${want[@]}"; do
+  dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed" || missing+=("$pkg")
+done
+[ ${#missing[@]} -eq 0 ] && exit 0
+echo "Installing ${missing[*]} (apt-get)…" >&2
+SUDO=""; [ "$(id -u)" -eq 0 ] || SUDO="sudo"
+$SUDO apt-get update -qq
+DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
