@@ -17,6 +17,7 @@ builder.Services.AddOpenTelemetry()
 builder.Services.AddRazorComponents()
     .AddInteractiveServerComponents();
 builder.Services.AddMudServices();
+builder.Services.AddSiteAuthorization();
 
 var app = builder.Build();
 
@@ -28,6 +29,8 @@ if (!app.Environment.IsDevelopment())
 
 app.UseSiteSecurityHeaders();
 app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
+app.UseAuthentication();
+app.UseAuthorization();
 app.UseAntiforgery();
 
 app.MapSiteHealth();
