@@ -26,7 +26,6 @@ public static class HealthEndpoints
             },
             ResponseWriter = WriteReportAsync,
         }).DisableHttpMetrics();
-        endpoints.MapGet("/health", () => Results.Redirect("/health/", permanent: true)).ExcludeFromDescription();
         endpoints.MapGet("/health/live", () => Results.Text("alive", "text/plain")).DisableHttpMetrics();
         return endpoints;
     }
