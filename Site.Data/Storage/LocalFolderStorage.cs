@@ -120,9 +120,22 @@ public sealed class LocalFolderStorage : IObjectStorage
     public Task DeleteAsync(string key, CancellationToken cancellationToken = default)
     {
         ObjectKey.Validate(key);
-        File.Delete(ObjectPath(key));
-        File.Delete(MetaPath(key));
+        DeleteIfPresent(ObjectPath(key));
+        DeleteIfPresent(MetaPath(key));
         return Task.CompletedTask;
+    }
+
+    private static void DeleteIfPresent(string path)
+    {
+        try
+        {
+            File.Delete(path);
+        }
+        catch (DirectoryNotFoundException)
+        {
+            // File.Delete shrugs at a missing file but not at a missing folder, and a key's folders exist only once
+            // something was stored under them; deleting what was never stored is not an error.
+        }
     }
 
     public Uri GetPublicUrl(string key)
