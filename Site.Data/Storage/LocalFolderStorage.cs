@@ -56,13 +56,20 @@ public sealed class LocalFolderStorage : IObjectStorage
             var metaPath = MetaPath(key);
             Directory.CreateDirectory(Path.GetDirectoryName(objectPath)!);
             Directory.CreateDirectory(Path.GetDirectoryName(metaPath)!);
-            await File.WriteAllTextAsync(metaPath, JsonSerializer.Serialize(new Meta(contentType, visibility)), cancellationToken);
+            var tempMeta = temp + ".json";
+            await File.WriteAllTextAsync(tempMeta, JsonSerializer.Serialize(new Meta(contentType, visibility)), cancellationToken);
+
+            // While the bytes are swapped the object has no metadata and so reads as private: neither the old nor the
+            // new bytes can be served with the other's visibility, in either direction.
+            File.Delete(metaPath);
             File.Move(temp, objectPath, overwrite: true);
+            File.Move(tempMeta, metaPath, overwrite: true);
             return new StoredObjectInfo(key, length, contentType, visibility, File.GetLastWriteTimeUtc(objectPath));
         }
         finally
         {
             File.Delete(temp);
+            File.Delete(temp + ".json");
         }
     }
 
