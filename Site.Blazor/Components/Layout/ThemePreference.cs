@@ -1,3 +1,5 @@
+using Site.Domain.Accounts;
+
 namespace Site.Blazor.Components.Layout;
 
 /// <summary>
@@ -25,9 +27,7 @@ public static class ThemePreference
             });
             context.Response.Headers.CacheControl = "no-store";
             // Only local paths: the toggle must never become an open redirect.
-            var target = returnUrl is { Length: > 0 } && returnUrl[0] == '/' && !returnUrl.StartsWith("//", StringComparison.Ordinal)
-                && !returnUrl.StartsWith("/\\", StringComparison.Ordinal) ? returnUrl : "/";
-            return Results.LocalRedirect(target);
+            return Results.LocalRedirect(LocalReturnUrl.OrDefault(returnUrl));
         }).ExcludeFromDescription();
         return endpoints;
     }
