@@ -43,6 +43,7 @@ app.UseAccountRateLimiting();
 app.UseAuthentication();
 app.UseAuthorization();
 app.UseAntiforgery();
+app.UseRegistrationGate();
 
 app.MapSiteHealth();
 app.MapLocalMedia();

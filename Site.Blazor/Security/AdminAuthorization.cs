@@ -51,10 +51,14 @@ public static class AdminAuthorization
             options.Cookie.SecurePolicy = secure);
         services.Configure<Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions>(IdentityConstants.ExternalScheme, options =>
             options.Cookie.SecurePolicy = secure);
-        // The antiforgery cookie keeps its default (Secure on https requests): the antiforgery system refuses to run
-        // with "Always" on a plain-http request, which is what a request looks like behind a TLS-ending proxy. Alone it
-        // grants nothing: it only pairs with the token in a form rendered for the same user.
-        services.AddAntiforgery(options => options.Cookie.Name = "site.antiforgery");
+        // The antiforgery cookie is Secure whenever the request is https, not "Always": the antiforgery system refuses
+        // to run with "Always" on a plain-http request, which is what a request looks like behind a TLS-ending proxy.
+        // Alone it grants nothing: it only pairs with the token in a form rendered for the same user.
+        services.AddAntiforgery(options =>
+        {
+            options.Cookie.Name = "site.antiforgery";
+            options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+        });
 
         services.AddAuthorizationBuilder()
             .AddPolicy(Policy, policy => policy.RequireAuthenticatedUser().RequireRole(Role));
