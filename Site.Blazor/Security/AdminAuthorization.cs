@@ -32,7 +32,7 @@ public static class AdminAuthorization
         services.ConfigureApplicationCookie(options =>
         {
             options.LoginPath = LoginPath;
-            options.LogoutPath = "/account/logout";
+            options.LogoutPath = Accounts.AccountEndpoints.LogoutPath;
             options.AccessDeniedPath = AccessDeniedPath;
             options.Cookie.Name = "site.auth";
             options.Cookie.HttpOnly = true;

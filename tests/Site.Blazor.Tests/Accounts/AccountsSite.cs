@@ -79,12 +79,6 @@ public sealed class AccountsSite : WebApplicationFactory<Program>
         return user;
     }
 
-    public async Task<SiteUser> FindUserAsync(string email)
-    {
-        await using var scope = Services.CreateAsyncScope();
-        var users = scope.ServiceProvider.GetRequiredService<UserManager<SiteUser>>();
-        return await users.FindByEmailAsync(email) ?? throw new InvalidOperationException($"No account {email}");
-    }
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {

@@ -57,15 +57,16 @@ public class Login_Flows(AccountsSiteFixture fixture) : IClassFixture<AccountsSi
         await browser.LogInAsync(reader.Email!, "warm up the hasher 1");
         var unknownTimes = new List<double>();
         var wrongTimes = new List<double>();
-        for (var i = 0; i < 4; i++)
+        for (var i = 0; i < 6; i++)
         {
             unknownTimes.Add(await TimeAsync(() => browser.LogInAsync($"nobody-{Guid.NewGuid():N}@example.test", "not the password 1")));
             wrongTimes.Add(await TimeAsync(() => browser.LogInAsync(reader.Email!, "not the password 1")));
         }
 
-        // Without the decoy hash an unknown email answers in a small fraction of the time (no PBKDF2 at all).
+        // Without the decoy hash an unknown email answers in a small fraction of the time (no PBKDF2 at all, about a
+        // twentieth here); the bounds are wide because other test classes share the two cores.
         var ratio = Median(unknownTimes) / Median(wrongTimes);
-        Assert.InRange(ratio, 0.5, 2.0);
+        Assert.InRange(ratio, 0.4, 2.5);
     }
 
     [Fact]
