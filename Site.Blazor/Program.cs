@@ -1,12 +1,20 @@
 using MudBlazor.Services;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Trace;
+using Site.Blazor.Accounts;
+using Site.Blazor.Admin;
 using Site.Blazor.Components;
 using Site.Blazor.Components.Layout;
 using Site.Blazor.Health;
 using Site.Blazor.Media;
 using Site.Blazor.Security;
 using Site.Data.Hosting;
+
+// "admin reset ..." maintains accounts from the command line and starts no server.
+if (AdminCommandLine.IsAdminCommand(args))
+{
+    return await AdminCommandLine.RunAsync(args, Console.Out, Console.Error);
+}
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddSiteDefaults("site-web");
@@ -17,7 +25,9 @@ builder.Services.AddOpenTelemetry()
 builder.Services.AddRazorComponents()
     .AddInteractiveServerComponents();
 builder.Services.AddMudServices();
-builder.Services.AddSiteAuthorization();
+builder.Services.AddSiteAuthorization(builder.Environment);
+builder.Services.AddAccountRateLimiting();
+builder.Services.AddAccountPages();
 builder.Services.AddSingleton<HealthSnapshot>();
 
 var app = builder.Build();
@@ -30,13 +40,17 @@ if (!app.Environment.IsDevelopment())
 
 app.UseSiteSecurityHeaders();
 app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
+app.UseAccountRateLimiting();
 app.UseAuthentication();
 app.UseAuthorization();
 app.UseAntiforgery();
+app.UseRegistrationGate();
 
 app.MapSiteHealth();
 app.MapLocalMedia();
 app.MapThemeToggle();
+app.MapAccountEndpoints();
+app.MapAdminApi();
 app.MapStaticAssets();
 app.MapRazorComponents<App>()
     .AddInteractiveServerRenderMode();

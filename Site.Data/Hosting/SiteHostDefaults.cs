@@ -50,6 +50,7 @@ public static class SiteHostDefaults
         AddCache(services);
         AddStorage(services);
         AddMail(services);
+        services.AddSiteDataProtection();
 
         services.AddHealthChecks()
             .AddCheck<DatabaseHealthCheck>(SiteHealthChecks.Database, HealthStatus.Unhealthy, timeout: TimeSpan.FromSeconds(5))
