@@ -46,7 +46,9 @@ public static class SiteOptionsRegistration
             }
 
             var propertyType = property.PropertyType;
-            if (propertyType.IsClass && propertyType != typeof(string))
+            // A dictionary's keys are the settings' own data (queue names, say), so any key is known.
+            var isDictionary = propertyType.IsGenericType && propertyType.GetGenericTypeDefinition() == typeof(Dictionary<,>);
+            if (propertyType.IsClass && propertyType != typeof(string) && !isDictionary)
             {
                 foreach (var nested in UnknownKeys(child, propertyType))
                 {

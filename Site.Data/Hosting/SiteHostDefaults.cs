@@ -15,10 +15,12 @@ using OpenTelemetry.Trace;
 using Site.Data.Caching;
 using Site.Data.Configuration;
 using Site.Data.Health;
+using Site.Data.Jobs;
 using Site.Data.Mail;
 using Site.Data.Persistence;
 using Site.Data.Storage;
 using Site.Domain.Health;
+using Npgsql;
 using StackExchange.Redis;
 
 namespace Site.Data.Hosting;
@@ -50,6 +52,7 @@ public static class SiteHostDefaults
         AddCache(services);
         AddStorage(services);
         AddMail(services);
+        services.AddJobQueue();
 
         services.AddHealthChecks()
             .AddCheck<DatabaseHealthCheck>(SiteHealthChecks.Database, HealthStatus.Unhealthy, timeout: TimeSpan.FromSeconds(5))
@@ -84,6 +87,8 @@ public static class SiteHostDefaults
         services.AddPooledDbContextFactory<SiteDbContext>((sp, options) =>
             SiteDatabase.Configure(options, sp.GetRequiredService<IOptions<DatabaseOptions>>().Value.ConnectionString));
         services.AddScoped(sp => sp.GetRequiredService<IDbContextFactory<SiteDbContext>>().CreateDbContext());
+        // Raw SQL where EF Core adds nothing: the job queue's claim, lease and result statements.
+        services.AddSingleton(sp => NpgsqlDataSource.Create(sp.GetRequiredService<IOptions<DatabaseOptions>>().Value.ConnectionString));
     }
 
     private static void AddCache(IServiceCollection services)

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Site.Data.Hosts;
+using Site.Data.Jobs;
 
 namespace Site.Data.Persistence;
 
@@ -7,6 +8,12 @@ namespace Site.Data.Persistence;
 public sealed class SiteDbContext(DbContextOptions<SiteDbContext> options) : DbContext(options)
 {
     public DbSet<JobHost> JobHosts => Set<JobHost>();
+
+    public DbSet<Job> Jobs => Set<Job>();
+
+    public DbSet<JobRun> JobRuns => Set<JobRun>();
+
+    public DbSet<JobSchedule> JobSchedules => Set<JobSchedule>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
