@@ -7,6 +7,7 @@ using Site.Blazor.Health;
 using Site.Blazor.Media;
 using Site.Blazor.Security;
 using Site.Data.Hosting;
+using Site.Data.Jobs;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddSiteDefaults("site-web");
@@ -18,6 +19,7 @@ builder.Services.AddRazorComponents()
     .AddInteractiveServerComponents();
 builder.Services.AddMudServices();
 builder.Services.AddSiteAuthorization();
+builder.Services.AddJobActivity();
 
 var app = builder.Build();
 

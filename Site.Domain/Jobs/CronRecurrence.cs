@@ -32,10 +32,10 @@ public sealed class CronRecurrence
     public static CronRecurrence Parse(string? expression, string? timeZoneId) =>
         TryParse(expression, timeZoneId, out var recurrence) is { } problem ? throw new ArgumentException(problem) : recurrence!;
 
-    /// <summary>The first occurrence strictly after <paramref name="instant"/>.</summary>
+    /// <summary>The first occurrence strictly after <paramref name="instant"/>, in UTC.</summary>
     public DateTimeOffset NextAfter(DateTimeOffset instant) =>
         // Problem() refused expressions that never occur, so there always is a next one within Cronos' range.
-        _expression.GetNextOccurrence(instant, _zone) ?? throw new InvalidOperationException($"'{Expression}' has no occurrence after {instant:O}.");
+        _expression.GetNextOccurrence(instant, _zone)?.ToUniversalTime() ?? throw new InvalidOperationException($"'{Expression}' has no occurrence after {instant:O}.");
 
     private static string? TryParse(string? expression, string? timeZoneId, out CronRecurrence? recurrence)
     {
