@@ -47,8 +47,11 @@ public sealed class JobWorker : IHostedService
         IOptions<JobsHostOptions> options,
         IOptions<DatabaseOptions> databaseOptions,
         TimeProvider clock,
+        IHostApplicationLifetime lifetime,
         ILogger<JobWorker> logger)
     {
+        // Claiming stops the moment the host is asked to stop, before other services' shutdown runs.
+        lifetime.ApplicationStopping.Register(_stopClaiming.Cancel);
         _leases = leases;
         _executor = executor;
         _database = database;
