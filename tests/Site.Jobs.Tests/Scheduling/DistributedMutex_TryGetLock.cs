@@ -70,5 +70,4 @@ public class DistributedMutex_TryGetLock
         Assert.True(second.TryGetLock(key, 5));
         second.Release(key);
     }
-
 }
