@@ -20,7 +20,6 @@ using Site.Data.Mail;
 using Site.Data.Persistence;
 using Site.Data.Storage;
 using Site.Domain.Health;
-using Npgsql;
 using StackExchange.Redis;
 
 namespace Site.Data.Hosting;
@@ -88,7 +87,7 @@ public static class SiteHostDefaults
             SiteDatabase.Configure(options, sp.GetRequiredService<IOptions<DatabaseOptions>>().Value.ConnectionString));
         services.AddScoped(sp => sp.GetRequiredService<IDbContextFactory<SiteDbContext>>().CreateDbContext());
         // Raw SQL where EF Core adds nothing: the job queue's claim, lease and result statements.
-        services.AddSingleton(sp => NpgsqlDataSource.Create(sp.GetRequiredService<IOptions<DatabaseOptions>>().Value.ConnectionString));
+        services.AddSingleton(sp => JobsDataSource.Create(sp.GetRequiredService<IOptions<DatabaseOptions>>().Value.ConnectionString));
     }
 
     private static void AddCache(IServiceCollection services)

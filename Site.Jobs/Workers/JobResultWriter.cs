@@ -16,11 +16,21 @@ internal sealed class JobResultWriter(JobLeases leases, NpgsqlDataSource databas
 
     private readonly Channel<PendingResult> _pending = Channel.CreateUnbounded<PendingResult>(new UnboundedChannelOptions { SingleReader = true });
 
-    /// <summary>Queues <paramref name="result"/>; the task ends when it is recorded (or can no longer be).</summary>
-    public Task RecordAsync(JobRunResult result, ClaimedJob job)
+    /// <summary>
+    /// Queues <paramref name="result"/>; the task ends when it is recorded (or can no longer be). Then one slot of
+    /// <paramref name="slot"/> is released, together with the slots of the rest of the batch: the queue's claim loop
+    /// wakes once to a batch of free slots and claims as many jobs in one statement, instead of one per result.
+    /// </summary>
+    public Task RecordAsync(JobRunResult result, ClaimedJob job, SemaphoreSlim? slot = null)
     {
-        var pending = new PendingResult(result, job, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously));
-        return _pending.Writer.TryWrite(pending) ? pending.Recorded.Task : Task.CompletedTask;
+        var pending = new PendingResult(result, job, slot, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously));
+        if (_pending.Writer.TryWrite(pending))
+        {
+            return pending.Recorded.Task;
+        }
+
+        slot?.Release();
+        return Task.CompletedTask;
     }
 
     /// <summary>No more results will come; <see cref="RunAsync"/> ends once the queued ones are written.</summary>
@@ -39,8 +49,7 @@ internal sealed class JobResultWriter(JobLeases leases, NpgsqlDataSource databas
                 }
 
                 await WriteAsync(batch, giveUp);
-                batch.ForEach(p => p.Recorded.TrySetResult());
-                batch.Clear();
+                Finish(batch);
             }
         }
         catch (OperationCanceledException) when (giveUp.IsCancellationRequested)
@@ -52,12 +61,24 @@ internal sealed class JobResultWriter(JobLeases leases, NpgsqlDataSource databas
                     unwritten);
             }
 
-            batch.ForEach(p => p.Recorded.TrySetResult());
             while (_pending.Reader.TryRead(out var left))
             {
-                left.Recorded.TrySetResult();
+                batch.Add(left);
             }
+
+            Finish(batch);
         }
+    }
+
+    private static void Finish(List<PendingResult> batch)
+    {
+        foreach (var queue in batch.Where(p => p.Slot is not null).GroupBy(p => p.Slot!))
+        {
+            queue.Key.Release(queue.Count());
+        }
+
+        batch.ForEach(p => p.Recorded.TrySetResult());
+        batch.Clear();
     }
 
     private async Task WriteAsync(List<PendingResult> batch, CancellationToken giveUp)
@@ -90,5 +111,5 @@ internal sealed class JobResultWriter(JobLeases leases, NpgsqlDataSource databas
         }
     }
 
-    private sealed record PendingResult(JobRunResult Result, ClaimedJob Job, TaskCompletionSource Recorded);
+    private sealed record PendingResult(JobRunResult Result, ClaimedJob Job, SemaphoreSlim? Slot, TaskCompletionSource Recorded);
 }

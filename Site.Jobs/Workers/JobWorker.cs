@@ -132,7 +132,8 @@ public sealed class JobWorker : IHostedService
 
     private async Task RunQueueAsync(string queue, int concurrency, CancellationToken stopping)
     {
-        using var slots = new SemaphoreSlim(concurrency, concurrency);
+        // Not disposed: jobs still running when the loop ends release their slots afterwards.
+        var slots = new SemaphoreSlim(concurrency, concurrency);
         var wake = _wake[queue];
         var failures = 0;
         while (!stopping.IsCancellationRequested)
@@ -204,20 +205,25 @@ public sealed class JobWorker : IHostedService
         _running[job.RunId] = running;
         running.Completion = Task.Run(async () =>
         {
+            var slotHandedOver = false;
             try
             {
                 var result = await _executor.ExecuteAsync(job, _abortRunning.Token, running.LeaseLost.Token);
                 running.HandlerFinished = true;
                 if (result is not null)
                 {
-                    await _results.RecordAsync(result, job);
+                    slotHandedOver = true;
+                    await _results.RecordAsync(result, job, slots);
                 }
             }
             finally
             {
                 _running.TryRemove(job.RunId, out _);
                 running.LeaseLost.Dispose();
-                slots.Release();
+                if (!slotHandedOver)
+                {
+                    slots.Release();
+                }
             }
         });
     }

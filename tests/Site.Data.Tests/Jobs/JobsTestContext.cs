@@ -37,7 +37,7 @@ public sealed class JobsTestContext : IAsyncLifetime
         services.AddMetrics();
         services.AddSingleton(TimeProvider.System);
         services.AddPooledDbContextFactory<SiteDbContext>(o => SiteDatabase.Configure(o, Database.ConnectionString));
-        services.AddSingleton(_ => NpgsqlDataSource.Create(Database.ConnectionString));
+        services.AddSingleton(_ => JobsDataSource.Create(Database.ConnectionString));
         services.AddJobQueue();
         services.AddJobHandler<TestSucceeds, TestSucceedsHandler>();
         services.AddJobHandler<TestFails, TestFailsHandler>();
