@@ -9,6 +9,7 @@ using Site.Blazor.Health;
 using Site.Blazor.Media;
 using Site.Blazor.Security;
 using Site.Data.Hosting;
+using Site.Data.Jobs;
 
 // "admin reset ..." maintains accounts from the command line and starts no server.
 if (AdminCommandLine.IsAdminCommand(args))
@@ -29,6 +30,7 @@ builder.Services.AddSiteAuthorization(builder.Environment);
 builder.Services.AddAccountRateLimiting();
 builder.Services.AddAccountPages();
 builder.Services.AddSingleton<HealthSnapshot>();
+builder.Services.AddJobActivity();
 
 var app = builder.Build();
 

@@ -1,8 +1,14 @@
 using Coravel;
 using Site.Data.Configuration;
 using Site.Data.Hosting;
+using Site.Data.Jobs;
+using Site.Data.Mail;
 using Site.Jobs;
+using Site.Jobs.Diagnostics;
 using Site.Jobs.Heartbeat;
+using Site.Jobs.Maintenance;
+using Site.Jobs.Scheduling;
+using Site.Jobs.Workers;
 
 var builder = Host.CreateApplicationBuilder(args);
 builder.AddSiteDefaults("site-jobs");
@@ -24,18 +30,36 @@ builder.Services.AddOptions<HostOptions>().Configure(host =>
 
     if (!jobs.Validate(JobsHostOptions.Section).Any())
     {
-        host.ShutdownTimeout = jobs.ShutdownGracePeriod;
+        host.ShutdownTimeout = jobs.ShutdownGracePeriod + JobWorker.ReleaseAllowance;
     }
 });
 
 builder.Services.AddSingleton<JobHostIdentity>();
 builder.Services.AddHostedService<JobHostLifetime>();
+builder.Services.AddSingleton<JobWorker>();
+builder.Services.AddHostedService(sp => sp.GetRequiredService<JobWorker>());
+builder.Services.AddHostedService<QueueDepthSampler>();
 builder.Services.AddScheduler();
+builder.Services.AddDistributedSchedulerMutex();
 builder.Services.AddTransient<HeartbeatInvocable>();
+builder.Services.AddTransient<ScheduleTickInvocable>();
+
+// Job types this host runs, one line each.
+builder.Services.AddJobHandler<CleanUpJobHistory, CleanUpJobHistoryHandler>();
+builder.Services.AddJobHandler<SendMail, SendMailHandler>();
+if (builder.Configuration.GetValue<bool>($"{JobsHostOptions.Section}:{nameof(JobsHostOptions.EnableDiagnosticJobs)}"))
+{
+    builder.Services.AddJobHandler<DiagnosticSleep, DiagnosticSleepHandler>();
+}
 
 var host = builder.Build();
+var hostId = host.Services.GetRequiredService<JobHostIdentity>().Id;
 host.Services.UseScheduler(scheduler =>
-        scheduler.Schedule<HeartbeatInvocable>().EveryTenSeconds().PreventOverlapping(nameof(HeartbeatInvocable)))
+    {
+        // The heartbeat is per host, so its overlap key is too; the schedule tick is one for all hosts.
+        scheduler.Schedule<HeartbeatInvocable>().EveryTenSeconds().PreventOverlapping($"{nameof(HeartbeatInvocable)}:{hostId}");
+        scheduler.Schedule<ScheduleTickInvocable>().EveryFiveSeconds().PreventOverlapping(ScheduleTickInvocable.MutexKey);
+    })
     .LogScheduledTaskProgress();
 
 return await SiteHostRunner.RunAsync(host, "Site.Jobs");

@@ -1,6 +1,9 @@
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Site.Data.Configuration;
+using Site.Data.Jobs;
 using Site.Data.Mail;
+using Site.Data.Persistence;
 
 namespace Site.Data.Accounts;
 
@@ -11,15 +14,17 @@ public interface IAccountMailer
 }
 
 /// <summary>
-/// Delivers account mails at once through <see cref="IMailSender"/>. It stands in until the jobs host's durable
-/// <c>notifications</c> queue exists: then the one delivery line below becomes an enqueue of the same
-/// <see cref="OutgoingMail"/> (retried by the queue), and nothing else changes.
+/// Queues account mails on the jobs host's <c>notifications</c> queue: the page answers at once, and a mail server
+/// that is briefly down delays the mail instead of losing it.
 /// </summary>
-public sealed class ImmediateAccountMailer(IMailSender sender, IOptions<AccountOptions> options) : IAccountMailer
+public sealed class QueuedAccountMailer(IDbContextFactory<SiteDbContext> contexts, IOptions<AccountOptions> options) : IAccountMailer
 {
     public Task SendPasswordResetAsync(string email, Uri resetLink, CancellationToken cancellationToken = default) =>
-        DeliverAsync(AccountMails.PasswordReset(email, resetLink, options.Value.ResetLinkLifetime), cancellationToken);
+        EnqueueAsync(AccountMails.PasswordReset(email, resetLink, options.Value.ResetLinkLifetime), cancellationToken);
 
-    private Task DeliverAsync(OutgoingMail mail, CancellationToken cancellationToken) =>
-        sender.SendAsync(mail, cancellationToken);
+    private async Task EnqueueAsync(OutgoingMail mail, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        await JobQueue.EnqueueAsync(db, SendMail.From(mail), cancellationToken: cancellationToken);
+    }
 }

@@ -34,7 +34,7 @@ public static class SiteAccounts
             tokens.TokenLifespan = accounts.Value.ResetLinkLifetime);
 
         services.AddScoped<AdminAccountProvisioner>();
-        services.AddSingleton<IAccountMailer, ImmediateAccountMailer>();
+        services.AddSingleton<IAccountMailer, QueuedAccountMailer>();
 
         return services.AddIdentityCore<SiteUser>()
             .AddRoles<IdentityRole>()

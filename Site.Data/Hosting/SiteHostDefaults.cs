@@ -15,6 +15,7 @@ using OpenTelemetry.Trace;
 using Site.Data.Caching;
 using Site.Data.Configuration;
 using Site.Data.Health;
+using Site.Data.Jobs;
 using Site.Data.Mail;
 using Site.Data.Persistence;
 using Site.Data.Storage;
@@ -51,6 +52,7 @@ public static class SiteHostDefaults
         AddStorage(services);
         AddMail(services);
         services.AddSiteDataProtection();
+        services.AddJobQueue();
 
         services.AddHealthChecks()
             .AddCheck<DatabaseHealthCheck>(SiteHealthChecks.Database, HealthStatus.Unhealthy, timeout: TimeSpan.FromSeconds(5))
@@ -85,6 +87,8 @@ public static class SiteHostDefaults
         services.AddPooledDbContextFactory<SiteDbContext>((sp, options) =>
             SiteDatabase.Configure(options, sp.GetRequiredService<IOptions<DatabaseOptions>>().Value.ConnectionString));
         services.AddScoped(sp => sp.GetRequiredService<IDbContextFactory<SiteDbContext>>().CreateDbContext());
+        // Raw SQL where EF Core adds nothing: the job queue's claim, lease and result statements.
+        services.AddSingleton(sp => JobsDataSource.Create(sp.GetRequiredService<IOptions<DatabaseOptions>>().Value.ConnectionString));
     }
 
     private static void AddCache(IServiceCollection services)

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Site.Data.Accounts;
 using Site.Data.Hosts;
+using Site.Data.Jobs;
 
 namespace Site.Data.Persistence;
 
@@ -17,6 +18,12 @@ public sealed class SiteDbContext(DbContextOptions<SiteDbContext> options)
     public DbSet<JobHost> JobHosts => Set<JobHost>();
 
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
+    public DbSet<Job> Jobs => Set<Job>();
+
+    public DbSet<JobRun> JobRuns => Set<JobRun>();
+
+    public DbSet<JobSchedule> JobSchedules => Set<JobSchedule>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

@@ -18,6 +18,7 @@ public sealed class AccountsSite : WebApplicationFactory<Program>
     private readonly Dictionary<string, string?> _settings;
     private readonly string _environment;
     private bool _ownsDatabase;
+    private HostProcess? _jobsHost;
 
     private AccountsSite(TestDatabase database, Dictionary<string, string?> settings, string environment)
     {
@@ -30,11 +31,15 @@ public sealed class AccountsSite : WebApplicationFactory<Program>
 
     public string AdminEmail => _settings["Site:Accounts:AdminEmail"]!;
 
-    /// <summary>Starts a site; <paramref name="configure"/> may change or add settings, <paramref name="database"/> share one.</summary>
+    /// <summary>
+    /// Starts a site; <paramref name="configure"/> may change or add settings, <paramref name="database"/> share one.
+    /// Account mails are queued for the jobs host: <paramref name="deliverMail"/> runs a real one beside the site.
+    /// </summary>
     public static async Task<AccountsSite> StartAsync(
         Action<Dictionary<string, string?>>? configure = null,
         string environment = "Development",
-        TestDatabase? database = null)
+        TestDatabase? database = null,
+        bool deliverMail = false)
     {
         var settings = new Dictionary<string, string?>
         {
@@ -55,6 +60,11 @@ public sealed class AccountsSite : WebApplicationFactory<Program>
             _ownsDatabase = database is null,
         };
         _ = site.Services; // start now, so a broken start fails here with its own message
+        if (deliverMail)
+        {
+            site._jobsHost = site.StartJobsHost();
+        }
+
         return site;
     }
 
@@ -80,6 +90,18 @@ public sealed class AccountsSite : WebApplicationFactory<Program>
     }
 
 
+    /// <summary>The real jobs host on the same database and mail settings, so queued mail reaches the SMTP server.</summary>
+    private HostProcess StartJobsHost()
+    {
+        var environment = _settings
+            .Where(s => s.Key.StartsWith("Site:Mail:", StringComparison.Ordinal))
+            .ToDictionary(s => s.Key.Replace(":", "__", StringComparison.Ordinal), s => s.Value);
+        environment["Site__Database__ConnectionString"] = Database.ConnectionString;
+        environment["Site__Jobs__HeartbeatFile"] = Path.Combine(Path.GetTempPath(), $"site-accounts-jobs-{Guid.NewGuid():N}.heartbeat");
+        environment["Logging__Console__FormatterName"] = "simple";
+        return HostProcess.Start("Site.Jobs", environment);
+    }
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment(_environment);
@@ -92,12 +114,27 @@ public sealed class AccountsSite : WebApplicationFactory<Program>
 
     public override async ValueTask DisposeAsync()
     {
+        if (_jobsHost is not null)
+        {
+            await _jobsHost.DisposeAsync();
+        }
+
         await base.DisposeAsync();
         if (_ownsDatabase)
         {
             await Database.DisposeAsync();
         }
     }
+}
+
+/// <summary>One <see cref="AccountsSite"/> with a jobs host delivering its mail, shared by the tests of a class.</summary>
+public sealed class AccountsSiteWithMailFixture : IAsyncLifetime
+{
+    public AccountsSite Site { get; private set; } = null!;
+
+    public async Task InitializeAsync() => Site = await AccountsSite.StartAsync(deliverMail: true);
+
+    public async Task DisposeAsync() => await Site.DisposeAsync();
 }
 
 /// <summary>One <see cref="AccountsSite"/> shared by the tests of a class.</summary>

@@ -3,7 +3,7 @@ using System.Net;
 namespace Site.Blazor.Tests.Accounts;
 
 /// <summary>The whole reset path against the real SMTP server: request, mail, link, new password, login.</summary>
-public class PasswordReset_ByMail(AccountsSiteFixture fixture) : IClassFixture<AccountsSiteFixture>
+public class PasswordReset_ByMail(AccountsSiteWithMailFixture fixture) : IClassFixture<AccountsSiteWithMailFixture>
 {
     private AccountsSite Site => fixture.Site;
 
@@ -38,7 +38,7 @@ public class PasswordReset_ByMail(AccountsSiteFixture fixture) : IClassFixture<A
     [Fact]
     public async Task AnExpiredLinkIsRefused_AndChangesNothing()
     {
-        await using var site = await AccountsSite.StartAsync(s => s["Site:Accounts:ResetLinkLifetime"] = "00:00:02");
+        await using var site = await AccountsSite.StartAsync(s => s["Site:Accounts:ResetLinkLifetime"] = "00:00:02", deliverMail: true);
         var reader = await site.CreateReaderAsync("the old password 1");
         using var browser = site.NewBrowser();
         await browser.SubmitAsync("/account/forgot-password", "forgot-password", new Dictionary<string, string> { ["Input.Email"] = reader.Email! });
