@@ -4,7 +4,7 @@
 #   test  the above plus Redis, a single-node Ceph radosgw (a real S3 server) and curl
 #   bench the test set plus wrk
 set -euo pipefail
-want=(postgresql chromium curl)
+want=(postgresql chromium curl python3)
 case "${1:-run}" in
   run) ;;
   test) want+=(redis-server radosgw ceph-mon ceph-osd) ;;
