@@ -33,6 +33,11 @@ builder.Services.AddSingleton<HealthSnapshot>();
 builder.Services.AddJobActivity();
 
 var app = builder.Build();
+if (SiteHostRunner.RefuseBadSettings(app, "Site.Blazor") is { } refused)
+{
+    return refused;
+}
+
 
 if (!app.Environment.IsDevelopment())
 {

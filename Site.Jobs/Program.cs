@@ -53,6 +53,11 @@ if (builder.Configuration.GetValue<bool>($"{JobsHostOptions.Section}:{nameof(Job
 }
 
 var host = builder.Build();
+if (SiteHostRunner.RefuseBadSettings(host, "Site.Jobs") is { } refused)
+{
+    return refused;
+}
+
 var hostId = host.Services.GetRequiredService<JobHostIdentity>().Id;
 host.Services.UseScheduler(scheduler =>
     {

@@ -10,7 +10,54 @@ namespace Site.Blazor.Accounts;
 /// </summary>
 internal sealed class FirstAdminStartup(IServiceScopeFactory scopes, IOptions<AccountOptions> options, ILogger<FirstAdminStartup> logger) : IHostedService
 {
+    private static readonly TimeSpan RetryInterval = TimeSpan.FromSeconds(15);
+    // Not disposed: a test host may stop this service after disposing it, and a CancellationTokenSource without a
+    // timer holds nothing that needs releasing.
+    private readonly CancellationTokenSource _stopping = new();
+
+    /// <summary>
+    /// The first attempt completes before the site serves, so the admin exists from the first request. When the
+    /// database is down the site still starts (its health says so) and keeps trying in the background.
+    /// </summary>
     public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        if (!await TryEnsureAdminAsync(cancellationToken))
+        {
+            _ = RetryUntilDoneAsync(_stopping.Token);
+        }
+    }
+
+    private async Task RetryUntilDoneAsync(CancellationToken stopping)
+    {
+        try
+        {
+            do
+            {
+                await Task.Delay(RetryInterval, stopping);
+            }
+            while (!await TryEnsureAdminAsync(stopping));
+        }
+        catch (OperationCanceledException) when (stopping.IsCancellationRequested)
+        {
+        }
+    }
+
+    private async Task<bool> TryEnsureAdminAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            await EnsureAdminAsync(cancellationToken);
+            return true;
+        }
+        catch (System.Data.Common.DbException ex)
+        {
+            logger.LogWarning("Cannot check for an admin account while the database is unreachable ({Reason}); trying again in {Seconds} s",
+                ex.Message, RetryInterval.TotalSeconds);
+            return false;
+        }
+    }
+
+    private async Task EnsureAdminAsync(CancellationToken cancellationToken)
     {
         await using var scope = scopes.CreateAsyncScope();
         var created = await scope.ServiceProvider.GetRequiredService<AdminAccountProvisioner>().EnsureFirstAdminAsync(cancellationToken);
@@ -34,7 +81,11 @@ internal sealed class FirstAdminStartup(IServiceScopeFactory scopes, IOptions<Ac
         }
     }
 
-    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+    public Task StopAsync(CancellationToken cancellationToken)
+    {
+        _stopping.Cancel();
+        return Task.CompletedTask;
+    }
 
     private static async Task WriteOwnerOnlyAsync(string path, string text, CancellationToken cancellationToken)
     {

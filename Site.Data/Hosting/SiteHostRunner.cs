@@ -13,14 +13,30 @@ public static class SiteHostRunner
     /// <summary>Exit code for a host that refused to start (bad settings, unreachable database, failed migration).</summary>
     public const int StartupFailedExitCode = 3;
 
-    public static async Task<int> RunAsync(IHost host, string hostName)
+    /// <summary>
+    /// Checks every setting at once, right after the host is built and before anything (middleware, hosted services,
+    /// the data protection key ring) reads one: the exit code to return when a setting is bad, else null. The operator
+    /// hears of all bad settings in one message, and no half-configured host is left running.
+    /// </summary>
+    public static int? RefuseBadSettings(IHost host, string hostName)
     {
-        var logger = host.Services.GetRequiredService<ILoggerFactory>().CreateLogger(hostName);
         try
         {
-            // Every setting is checked before anything uses one, so the operator hears of all bad settings at once
-            // rather than one per attempt, and before the database is touched.
             host.Services.GetService<IStartupValidator>()?.Validate();
+            return null;
+        }
+        catch (Exception ex) when (DescribeStartupFailure(ex) is { } reason)
+        {
+            Refuse(host, hostName, reason);
+            return StartupFailedExitCode;
+        }
+    }
+
+    /// <summary>Migrates (unless turned off) and runs the host; a database that cannot be reached or migrated stops it with a message.</summary>
+    public static async Task<int> RunAsync(IHost host, string hostName)
+    {
+        try
+        {
             if (host.Services.GetRequiredService<IOptions<DatabaseOptions>>().Value.ApplyMigrations)
             {
                 await SiteDatabase.MigrateAsync(host.Services);
@@ -31,10 +47,15 @@ public static class SiteHostRunner
         }
         catch (Exception ex) when (DescribeStartupFailure(ex) is { } reason)
         {
-            logger.LogCritical("{Host} cannot start: {Reason}", hostName, reason);
-            await Console.Error.WriteLineAsync($"{hostName} cannot start: {reason}");
+            Refuse(host, hostName, reason);
             return StartupFailedExitCode;
         }
+    }
+
+    private static void Refuse(IHost host, string hostName, string reason)
+    {
+        host.Services.GetRequiredService<ILoggerFactory>().CreateLogger(hostName).LogCritical("{Host} cannot start: {Reason}", hostName, reason);
+        Console.Error.WriteLine($"{hostName} cannot start: {reason}");
     }
 
     /// <summary>A sentence for the operator when <paramref name="ex"/> is a known start-up failure, else null.</summary>

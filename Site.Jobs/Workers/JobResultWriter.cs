@@ -54,16 +54,16 @@ internal sealed class JobResultWriter(JobLeases leases, NpgsqlDataSource databas
         }
         catch (OperationCanceledException) when (giveUp.IsCancellationRequested)
         {
-            var unwritten = batch.Count + _pending.Reader.Count;
-            if (unwritten > 0)
-            {
-                logger.LogWarning("{Count} job result(s) could not be recorded before the host stopped; their leases will expire and the jobs run again",
-                    unwritten);
-            }
-
+            // A single-reader channel cannot count what it holds, so drain it first and count the batch.
             while (_pending.Reader.TryRead(out var left))
             {
                 batch.Add(left);
+            }
+
+            if (batch.Count > 0)
+            {
+                logger.LogWarning("{Count} job result(s) could not be recorded before the host stopped; their leases will expire and the jobs run again",
+                    batch.Count);
             }
 
             Finish(batch);

@@ -26,7 +26,7 @@ public class JobsHost_Sigterm
         var afterSigterm = await probe.EnqueueSleepAsync(0);
 
         Assert.True(await host.WaitForExitAsync(TimeSpan.FromSeconds(20)), "the host did not stop within the grace period\n" + host.Output);
-        Assert.Equal(0, host.ExitCode);
+        Assert.True(host.ExitCode == 0, $"exit code {host.ExitCode}\n{host.Output}");
 
         Assert.Equal(JobRunOutcome.Succeeded, Assert.Single(await probe.RunsOfAsync(finishing)).Outcome);
         var interrupted = Assert.Single(await probe.RunsOfAsync(tooLong));
