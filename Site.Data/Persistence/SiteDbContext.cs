@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Site.Data.Hosts;
+using Site.Data.Photos;
 
 namespace Site.Data.Persistence;
 
@@ -7,6 +8,10 @@ namespace Site.Data.Persistence;
 public sealed class SiteDbContext(DbContextOptions<SiteDbContext> options) : DbContext(options)
 {
     public DbSet<JobHost> JobHosts => Set<JobHost>();
+
+    public DbSet<Photo> Photos => Set<Photo>();
+
+    public DbSet<PhotoVariant> PhotoVariants => Set<PhotoVariant>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

@@ -79,6 +79,23 @@ public static class PerceptualHash
         return unchecked((long)hash);
     }
 
+    /// <summary>The hash of a <see cref="InputSide"/>×<see cref="InputSide"/> sRGB image given as packed R, G, B bytes, by its luma.</summary>
+    public static long ComputeFromRgb(ReadOnlySpan<byte> rgb)
+    {
+        if (rgb.Length != InputSide * InputSide * 3)
+        {
+            throw new ArgumentException($"The hash needs {InputSide}×{InputSide} RGB pixels, not {rgb.Length} bytes.", nameof(rgb));
+        }
+
+        var gray = new float[InputSide * InputSide];
+        for (var i = 0; i < gray.Length; i++)
+        {
+            gray[i] = 0.299f * rgb[i * 3] + 0.587f * rgb[i * 3 + 1] + 0.114f * rgb[i * 3 + 2];
+        }
+
+        return Compute(gray);
+    }
+
     /// <summary>How many of the 64 bits differ.</summary>
     public static int Distance(long a, long b) => BitOperations.PopCount(unchecked((ulong)(a ^ b)));
 

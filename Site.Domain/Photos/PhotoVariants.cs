@@ -77,3 +77,18 @@ public static class PhotoUploadLimit
         _ => $"{bytes} bytes",
     };
 }
+
+/// <summary>Where a photo is in its processing.</summary>
+public enum PhotoStatus
+{
+    /// <summary>Uploaded and stored; waiting for the jobs host.</summary>
+    Pending,
+
+    Processing,
+
+    /// <summary>Described, hashed and every variant stored.</summary>
+    Complete,
+
+    /// <summary>Processing failed; the photo's failure reason says why.</summary>
+    Failed,
+}

@@ -125,3 +125,21 @@ public class PerceptualHash_BandNeighbourhood
     public void RefusesDistancesBeyondTheSupportedRange() =>
         Assert.Throws<ArgumentOutOfRangeException>(() => PerceptualHash.BandNeighbourhood(0, PerceptualHash.MaxSearchDistance + 1));
 }
+
+public class PerceptualHash_ComputeFromRgb
+{
+    [Fact]
+    public void GrayRgbHashesLikeTheGrayValues()
+    {
+        var gray = new float[32 * 32];
+        var rgb = new byte[32 * 32 * 3];
+        for (var i = 0; i < gray.Length; i++)
+        {
+            var value = (byte)((i * 37 + i / 32 * 11) % 256);
+            gray[i] = value;
+            rgb[i * 3] = rgb[i * 3 + 1] = rgb[i * 3 + 2] = value;
+        }
+
+        Assert.Equal(PerceptualHash.Compute(gray), PerceptualHash.ComputeFromRgb(rgb));
+    }
+}
