@@ -6,8 +6,11 @@ using Directory = MetadataExtractor.Directory;
 
 namespace Site.Data.Photos;
 
-/// <summary>What a file's metadata says: the facts the site formats, and every tag as JSON for the admin.</summary>
-internal sealed record PhotoMetadata(ExifFacts Facts, string Json);
+/// <summary>
+/// What a file's metadata says: the facts the site formats, every tag as JSON for the admin, and the pixel size the
+/// file's header declares (null when none was found), read without decoding a pixel.
+/// </summary>
+internal sealed record PhotoMetadata(ExifFacts Facts, string Json, PixelSize? DeclaredSize);
 
 /// <summary>
 /// Reads a photo's metadata with MetadataExtractor, which reads EXIF, XMP, IPTC and ICC from JPEG, PNG, GIF, WebP,
@@ -26,7 +29,7 @@ internal static class PhotoMetadataReader
     /// <summary>MetadataExtractor gives OffsetTimeOriginal (0x9011) this name in 2.4.</summary>
     private const int OffsetTimeOriginal = ExifDirectoryBase.TagTimeZoneOriginal;
 
-    public static PhotoMetadata Read(string path)
+    public static PhotoMetadata Read(string path, PhotoFormat format)
     {
         IReadOnlyList<Directory> directories;
         try
@@ -36,10 +39,35 @@ internal static class PhotoMetadataReader
         catch (Exception ex) when (ex is ImageProcessingException or IOException or ArgumentException or InvalidOperationException or IndexOutOfRangeException)
         {
             // Unreadable metadata never fails a photo that decodes: it is described as having none.
-            return new PhotoMetadata(new ExifFacts(), JsonSerializer.Serialize(new Dictionary<string, object> { ["error"] = ex.Message }));
+            return new PhotoMetadata(new ExifFacts(), JsonSerializer.Serialize(new Dictionary<string, object> { ["error"] = ex.Message }), null);
         }
 
-        return new PhotoMetadata(Facts(directories), Json(directories));
+        return new PhotoMetadata(Facts(directories), Json(directories), DeclaredSize(directories, format));
+    }
+
+    /// <summary>
+    /// The size in the format's own header (JPEG frame, PNG IHDR, GIF screen, WebP, HEIF 'ispe'); for TIFF the first
+    /// IFD is that header. An EXIF block inside other formats may carry stale sizes, so it is not asked.
+    /// </summary>
+    private static PixelSize? DeclaredSize(IReadOnlyList<Directory> directories, PhotoFormat format)
+    {
+        foreach (var directory in directories)
+        {
+            if (directory is ExifIfd0Directory && format != PhotoFormat.Tiff)
+            {
+                continue;
+            }
+
+            var width = directory.Tags.FirstOrDefault(t => t.Name == "Image Width");
+            var height = directory.Tags.FirstOrDefault(t => t.Name == "Image Height");
+            if (width is not null && height is not null &&
+                directory.TryGetInt64(width.Type, out var w) && directory.TryGetInt64(height.Type, out var h) && w > 0 && h > 0)
+            {
+                return new PixelSize((int)Math.Min(w, int.MaxValue), (int)Math.Min(h, int.MaxValue));
+            }
+        }
+
+        return null;
     }
 
     private static ExifFacts Facts(IReadOnlyList<Directory> directories)

@@ -60,8 +60,8 @@ public sealed class PhotoProcessor
         try
         {
             await DownloadAsync(photo, temp, cancellationToken);
-            var metadata = PhotoMetadataReader.Read(temp);
-            var rendered = await _renderer.RenderAsync(temp, photo.Format, photo.FocalPointManual ? photo.FocalPoint : null, cancellationToken);
+            var metadata = PhotoMetadataReader.Read(temp, photo.Format);
+            var rendered = await _renderer.RenderAsync(temp, photo.Format, metadata.DeclaredSize, photo.FocalPointManual ? photo.FocalPoint : null, cancellationToken);
             var variants = await StoreAsync(photo.Id, rendered.Variants, stored, cancellationToken);
             await RecordAsync(db, photo, rendered, metadata, variants, cancellationToken);
             _logger.LogInformation("Processed photo {PhotoId}: {Width}×{Height}, {Variants} variants", photo.Id, rendered.Size.Width, rendered.Size.Height, variants.Count);

@@ -1,3 +1,4 @@
+using System.Globalization;
 using ImageMagick;
 using ImageMagick.Formats;
 using Microsoft.Extensions.Options;
@@ -52,8 +53,17 @@ internal sealed class PhotoRenderer : IDisposable
         ResourceLimits.ListLength = 1000;
     }
 
-    public async Task<RenderedPhoto> RenderAsync(string path, PhotoFormat format, FocalPoint? chosenFocalPoint, CancellationToken cancellationToken)
+    /// <summary>
+    /// Renders the photo at <paramref name="path"/>. <paramref name="declaredSize"/> is the size its header declares,
+    /// read without ImageMagick, so an oversized image is refused with its numbers before any decoder sees it.
+    /// </summary>
+    public async Task<RenderedPhoto> RenderAsync(string path, PhotoFormat format, PixelSize? declaredSize, FocalPoint? chosenFocalPoint, CancellationToken cancellationToken)
     {
+        if (declaredSize is { } declared)
+        {
+            CheckSize(declared);
+        }
+
         await _slots.WaitAsync(cancellationToken);
         try
         {
@@ -71,7 +81,7 @@ internal sealed class PhotoRenderer : IDisposable
         {
             return RenderChecked(path, format, chosenFocalPoint);
         }
-        catch (MagickResourceLimitErrorException ex)
+        catch (MagickException ex) when (ex is MagickResourceLimitErrorException or MagickCacheErrorException)
         {
             throw new PhotoContentException("The image needs more memory or pixels than a photo may use, so it was not processed.", ex);
         }
@@ -178,14 +188,18 @@ internal sealed class PhotoRenderer : IDisposable
             throw new PhotoContentException("The image declares no pixels.");
         }
 
+        CheckSize(size);
+        return (size, first.Orientation, animatable && frames.Count > 1);
+    }
+
+    private void CheckSize(PixelSize size)
+    {
         if (size.LongEdge > _options.MaxImageSide || (long)size.Width * size.Height > _options.MaxImagePixels)
         {
-            throw new PhotoContentException(
+            throw new PhotoContentException(string.Create(CultureInfo.InvariantCulture,
                 $"The image declares {size.Width:N0} × {size.Height:N0} pixels; a photo may be at most {_options.MaxImageSide:N0} pixels on a side " +
-                $"and {_options.MaxImagePixels / 1_000_000:N0} megapixels in all.");
+                $"and {_options.MaxImagePixels / 1_000_000:N0} megapixels in all."));
         }
-
-        return (size, first.Orientation, animatable && frames.Count > 1);
     }
 
     private static MagickReadSettings ReadSettings(MagickFormat format) => new()

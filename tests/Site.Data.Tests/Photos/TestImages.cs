@@ -99,7 +99,11 @@ internal static class TestImages
     /// A decompression bomb: a valid 1-bit PNG declaring <paramref name="side"/> × <paramref name="side"/> pixels whose
     /// all-black rows compress a thousandfold, so it is small on disk and gigantic decoded.
     /// </summary>
-    public static byte[] PngBomb(int side)
+    public static byte[] PngBomb(int side) => Bombs.GetOrAdd(side, MakePngBomb);
+
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<int, byte[]> Bombs = new();
+
+    private static byte[] MakePngBomb(int side)
     {
         var rowBytes = (side + 7) / 8 + 1;
         var compressed = new MemoryStream();
@@ -155,6 +159,25 @@ internal static class TestImages
             File.Delete(png);
             File.Delete(heic);
         }
+    }
+
+    /// <summary>
+    /// The same picture with a unique comment added (a JPEG COM segment or a PNG tEXt chunk), so tests that upload
+    /// one picture to both stores are not refused as duplicates of each other.
+    /// </summary>
+    public static byte[] Unique(byte[] bytes)
+    {
+        var text = System.Text.Encoding.ASCII.GetBytes("test " + Guid.NewGuid().ToString("N"));
+        if (bytes[0] == 0xFF)
+        {
+            byte[] comment = [0xFF, 0xFE, 0, (byte)(text.Length + 2), .. text];
+            return [.. bytes[..2], .. comment, .. bytes[2..]];
+        }
+
+        // After the signature (8 bytes) and the IHDR chunk (25 bytes).
+        var chunk = new MemoryStream();
+        Chunk(chunk, "tEXt", [.. "Comment"u8, 0, .. text]);
+        return [.. bytes[..33], .. chunk.ToArray(), .. bytes[33..]];
     }
 
     public static string TempFile(string extension) => Path.Combine(Path.GetTempPath(), $"site-test-{Guid.NewGuid():N}{extension}");
