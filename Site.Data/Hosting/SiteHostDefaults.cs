@@ -141,6 +141,7 @@ public static class SiteHostDefaults
             sp.GetRequiredService<IDbContextFactory<SiteDbContext>>(),
             sp.GetRequiredService<IObjectStorage>(),
             sp.GetRequiredService<PhotoRenderer>(),
+            sp.GetRequiredService<IOptions<PhotoOptions>>().Value,
             sp.GetRequiredService<TimeProvider>(),
             sp.GetRequiredService<ILogger<PhotoProcessor>>()));
         services.AddSingleton<SimilarPhotos>();

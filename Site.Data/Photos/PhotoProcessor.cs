@@ -23,18 +23,22 @@ public enum PhotoProcessingOutcome
 /// original, renders every variant from one decode, stores them, and records dimensions, hash, focal point and EXIF.
 /// A file that cannot be used ends as <see cref="PhotoStatus.Failed"/> with the reason and nothing left in storage;
 /// any other failure (storage or database unreachable) marks the photo failed with the reason and is thrown, so the
-/// job retries it. The stored original is never changed.
+/// job retries it. The stored original is never changed. At most
+/// <see cref="PhotoOptions.MaxConcurrentProcessing"/> photos are read, decoded and rendered at once in this process;
+/// the rest wait their turn, so memory stays bounded however many jobs arrive together.
 /// </summary>
-public sealed class PhotoProcessor
+public sealed class PhotoProcessor : IDisposable
 {
     private readonly IDbContextFactory<SiteDbContext> _databases;
     private readonly IObjectStorage _storage;
     private readonly PhotoRenderer _renderer;
     private readonly TimeProvider _clock;
     private readonly ILogger<PhotoProcessor> _logger;
+    private readonly SemaphoreSlim _slots;
 
-    internal PhotoProcessor(IDbContextFactory<SiteDbContext> databases, IObjectStorage storage, PhotoRenderer renderer, TimeProvider clock, ILogger<PhotoProcessor> logger)
+    internal PhotoProcessor(IDbContextFactory<SiteDbContext> databases, IObjectStorage storage, PhotoRenderer renderer, PhotoOptions options, TimeProvider clock, ILogger<PhotoProcessor> logger)
     {
+        _slots = new SemaphoreSlim(options.MaxConcurrentProcessing, options.MaxConcurrentProcessing);
         _databases = databases;
         _storage = storage;
         _renderer = renderer;
@@ -59,9 +63,7 @@ public sealed class PhotoProcessor
         var temp = Path.Combine(Path.GetTempPath(), $"site-photo-{photoId:N}-{Guid.NewGuid():N}");
         try
         {
-            await DownloadAsync(photo, temp, cancellationToken);
-            var metadata = PhotoMetadataReader.Read(temp, photo.Format);
-            var rendered = await _renderer.RenderAsync(temp, photo.Format, metadata.DeclaredSize, photo.FocalPointManual ? photo.FocalPoint : null, cancellationToken);
+            var (metadata, rendered) = await ReadAndRenderAsync(photo, temp, cancellationToken);
             var variants = await StoreAsync(photo.Id, rendered.Variants, stored, cancellationToken);
             await RecordAsync(db, photo, rendered, metadata, variants, cancellationToken);
             _logger.LogInformation("Processed photo {PhotoId}: {Width}×{Height}, {Variants} variants", photo.Id, rendered.Size.Width, rendered.Size.Height, variants.Count);
@@ -89,6 +91,24 @@ public sealed class PhotoProcessor
             File.Delete(temp);
         }
     }
+
+    private async Task<(PhotoMetadata Metadata, RenderedPhoto Rendered)> ReadAndRenderAsync(Photo photo, string temp, CancellationToken cancellationToken)
+    {
+        await _slots.WaitAsync(cancellationToken);
+        try
+        {
+            await DownloadAsync(photo, temp, cancellationToken);
+            var metadata = PhotoMetadataReader.Read(temp, photo.Format);
+            var chosen = photo.FocalPointManual ? photo.FocalPoint : (FocalPoint?)null;
+            return (metadata, await _renderer.RenderAsync(temp, photo.Format, metadata.DeclaredSize, chosen, cancellationToken));
+        }
+        finally
+        {
+            _slots.Release();
+        }
+    }
+
+    public void Dispose() => _slots.Dispose();
 
     private async Task DownloadAsync(Photo photo, string path, CancellationToken cancellationToken)
     {

@@ -21,22 +21,19 @@ public sealed class PhotoContentException(string message, Exception? inner = nul
 /// thumbnail cut around the focal point, the saliency map, and the perceptual hash. JPEGs are decoded at reduced
 /// size straight from the DCT when the largest variant needs fewer pixels (shrink-on-load). The declared dimensions
 /// are checked before decoding and ImageMagick's own resource limits are set, so a decompression bomb fails fast
-/// instead of taking the host's memory; at most <see cref="PhotoOptions.MaxConcurrentProcessing"/> photos are
-/// decoded at once. Animated GIF and WebP are rendered from their first frame: the variants are stills, the stored
+/// instead of taking the host's memory. Animated GIF and WebP are rendered from their first frame: the variants are stills, the stored
 /// original keeps the animation.
 /// </summary>
-internal sealed class PhotoRenderer : IDisposable
+internal sealed class PhotoRenderer
 {
     /// <summary>Long edge of the downscaled copy the saliency map is computed on.</summary>
     public const int SaliencyLongEdge = 64;
 
     private readonly PhotoOptions _options;
-    private readonly SemaphoreSlim _slots;
 
     public PhotoRenderer(IOptions<PhotoOptions> options)
     {
         _options = options.Value;
-        _slots = new SemaphoreSlim(_options.MaxConcurrentProcessing, _options.MaxConcurrentProcessing);
         ApplyResourceLimits(_options);
     }
 
@@ -64,15 +61,7 @@ internal sealed class PhotoRenderer : IDisposable
             CheckSize(declared);
         }
 
-        await _slots.WaitAsync(cancellationToken);
-        try
-        {
-            return await Task.Run(() => Render(path, format, chosenFocalPoint), cancellationToken);
-        }
-        finally
-        {
-            _slots.Release();
-        }
+        return await Task.Run(() => Render(path, format, chosenFocalPoint), cancellationToken);
     }
 
     private RenderedPhoto Render(string path, PhotoFormat format, FocalPoint? chosenFocalPoint)
@@ -325,6 +314,4 @@ internal sealed class PhotoRenderer : IDisposable
         PhotoFormat.Tiff => MagickFormat.Tiff,
         _ => throw new ArgumentOutOfRangeException(nameof(format), format, null),
     };
-
-    public void Dispose() => _slots.Dispose();
 }

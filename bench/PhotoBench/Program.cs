@@ -13,18 +13,23 @@ using Site.Data.Storage;
 
 // The photo benchmark's runner (bench/photos.sh drives it):
 //   generate FILE WIDTH HEIGHT         writes a camera-like JPEG (texture, edges, a subject) of that size
-//   process CONNECTION MEDIA FILE N    uploads N copies of FILE (each made unique) and processes them all through
-//                                      PhotoIntake and PhotoProcessor, then prints timings and peak memory
+//   copies FILE FOLDER N               writes N copies of FILE into FOLDER, each made unique (a JPEG comment)
+//   process CONNECTION MEDIA FOLDER [CONCURRENCY]
+//                                      uploads every copy in FOLDER and processes them all through
+//                                      PhotoIntake and PhotoProcessor (at most CONCURRENCY decodes at once, default the
+//                                      product's default), then prints timings and peak memory
 return args switch
 {
     ["generate", var file, var width, var height] => Generate(file, int.Parse(width), int.Parse(height)),
-    ["process", var connection, var media, var file, var count] => await ProcessAsync(connection, media, file, int.Parse(count)),
+    ["copies", var file, var folder, var count] => await CopiesAsync(file, folder, int.Parse(count)),
+    ["process", var connection, var media, var folder] => await ProcessAsync(connection, media, folder, new PhotoOptions().MaxConcurrentProcessing),
+    ["process", var connection, var media, var folder, var concurrency] => await ProcessAsync(connection, media, folder, int.Parse(concurrency)),
     _ => Usage(),
 };
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: PhotoBench generate FILE WIDTH HEIGHT | process CONNECTION MEDIA_FOLDER FILE COUNT");
+    Console.Error.WriteLine("usage: PhotoBench generate FILE WIDTH HEIGHT | copies FILE FOLDER COUNT | process CONNECTION MEDIA_FOLDER COPIES_FOLDER [CONCURRENCY]");
     return 2;
 }
 
@@ -48,7 +53,21 @@ static int Generate(string file, int width, int height)
     return 0;
 }
 
-static async Task<int> ProcessAsync(string connection, string media, string file, int count)
+// A separate step, so the memory the copies take while being made is not counted as the pipeline's.
+static async Task<int> CopiesAsync(string file, string folder, int count)
+{
+    var original = await File.ReadAllBytesAsync(file);
+    Directory.CreateDirectory(folder);
+    for (var i = 0; i < count; i++)
+    {
+        await File.WriteAllBytesAsync(Path.Combine(folder, $"bench-{i:000}.jpg"), Unique(original, i));
+    }
+
+    await File.WriteAllBytesAsync(Path.Combine(folder, "warm-up.jpg.first"), Unique(original, -1));
+    return 0;
+}
+
+static async Task<int> ProcessAsync(string connection, string media, string folder, int concurrency)
 {
     var services = new ServiceCollection()
         .AddLogging(logging => logging.SetMinimumLevel(LogLevel.Warning).AddSimpleConsole()
@@ -57,7 +76,7 @@ static async Task<int> ProcessAsync(string connection, string media, string file
         .AddSingleton(TimeProvider.System)
         .AddSingleton<IObjectStorage, LocalFolderStorage>()
         .AddSingleton(Options.Create(new StorageOptions { LocalPath = media }))
-        .AddSingleton(Options.Create(new PhotoOptions()))
+        .AddSingleton(Options.Create(new PhotoOptions { MaxConcurrentProcessing = concurrency }))
         .AddPooledDbContextFactory<SiteDbContext>(options => SiteDatabase.Configure(options, connection))
         .AddPhotos()
         .BuildServiceProvider();
@@ -66,22 +85,14 @@ static async Task<int> ProcessAsync(string connection, string media, string file
         await db.Database.MigrateAsync();
     }
 
-    // The copies are written to disk first and uploaded from there, as a browser upload streams in; building them in
-    // memory would measure the runner's own garbage rather than the pipeline.
-    var original = await File.ReadAllBytesAsync(file);
-    var copies = Path.Combine(media, "..", Path.GetFileName(media) + "-copies");
-    Directory.CreateDirectory(copies);
-    var paths = Enumerable.Range(0, count).Select(i => Path.Combine(copies, $"bench-{i:000}.jpg")).ToList();
-    for (var i = 0; i < count; i++)
-    {
-        await File.WriteAllBytesAsync(paths[i], Unique(original, i));
-    }
-
+    // Uploaded from files, as a browser upload streams in.
+    var paths = Directory.GetFiles(folder, "*.jpg").Order(StringComparer.Ordinal).ToList();
+    var count = paths.Count;
     var intake = services.GetRequiredService<PhotoIntake>();
     var processor = services.GetRequiredService<PhotoProcessor>();
 
     // One photo first, untimed: a jobs host that has been running has its code compiled and ImageMagick loaded.
-    if (!await RunOnceAsync(services, intake, processor, Unique(original, -1)))
+    if (!await RunOnceAsync(services, intake, processor, Path.Combine(folder, "warm-up.jpg.first")))
     {
         return 1;
     }
@@ -122,10 +133,11 @@ static async Task<int> ProcessAsync(string connection, string media, string file
     return 0;
 }
 
-static async Task<bool> RunOnceAsync(IServiceProvider services, PhotoIntake intake, PhotoProcessor processor, byte[] bytes)
+static async Task<bool> RunOnceAsync(IServiceProvider services, PhotoIntake intake, PhotoProcessor processor, string path)
 {
     await using var db = await services.GetRequiredService<IDbContextFactory<SiteDbContext>>().CreateDbContextAsync();
-    var result = await intake.AcceptAsync(new MemoryStream(bytes), "warm-up.jpg", db);
+    await using var content = File.OpenRead(path);
+    var result = await intake.AcceptAsync(content, "warm-up.jpg", db);
     await db.SaveChangesAsync();
     return result.Photo is { } photo && await processor.ProcessAsync(photo.Id) == PhotoProcessingOutcome.Complete;
 }

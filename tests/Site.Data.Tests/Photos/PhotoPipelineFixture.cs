@@ -55,7 +55,7 @@ public sealed class PhotoPipelineFixture : IAsyncLifetime
             TimeProvider.System, NullLogger<PhotoIntake>.Instance);
 
     internal PhotoProcessor Processor(StoreKind kind, PhotoRenderer? renderer = null) =>
-        new(Database.CreateContextFactory(), Store(kind), renderer ?? Renderer, TimeProvider.System, NullLogger<PhotoProcessor>.Instance);
+        new(Database.CreateContextFactory(), Store(kind), renderer ?? Renderer, Options, TimeProvider.System, NullLogger<PhotoProcessor>.Instance);
 
     internal PhotoRenderer Renderer => field ??= new PhotoRenderer(Microsoft.Extensions.Options.Options.Create(Options));
 
@@ -94,7 +94,6 @@ public sealed class PhotoPipelineFixture : IAsyncLifetime
     public async Task DisposeAsync()
     {
         _s3?.Dispose();
-        Renderer.Dispose();
         await Database.DisposeAsync();
         if (Directory.Exists(_folder))
         {
