@@ -31,30 +31,42 @@ internal sealed class UploadReadStream(ReadOnlyMemory<byte> header, Stream sourc
     /// <summary>The SHA-256 of everything read, in lowercase hex; call once, after the end was reached.</summary>
     public string Sha256Hex() => Convert.ToHexStringLower(_sha256.GetHashAndReset());
 
-    public override int Read(byte[] buffer, int offset, int count) =>
-        ReadAsync(buffer.AsMemory(offset, count)).AsTask().GetAwaiter().GetResult();
+    public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
+
+    public override int Read(Span<byte> buffer)
+    {
+        var read = ReadHeader(buffer);
+        return Account(buffer, read > 0 ? read : source.Read(buffer));
+    }
 
     public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
     {
-        int read;
-        if (_headerPosition < header.Length)
-        {
-            read = Math.Min(buffer.Length, header.Length - _headerPosition);
-            header.Slice(_headerPosition, read).CopyTo(buffer);
-            _headerPosition += read;
-        }
-        else
+        var read = ReadHeader(buffer.Span);
+        if (read == 0)
         {
             read = await source.ReadAsync(buffer, cancellationToken);
         }
 
+        return Account(buffer.Span, read);
+    }
+
+    private int ReadHeader(Span<byte> buffer)
+    {
+        var read = Math.Min(buffer.Length, header.Length - _headerPosition);
+        header.Span.Slice(_headerPosition, read).CopyTo(buffer);
+        _headerPosition += read;
+        return read;
+    }
+
+    private int Account(ReadOnlySpan<byte> buffer, int read)
+    {
         BytesRead += read;
         if (BytesRead > maxBytes)
         {
             throw new UploadTooLargeException(maxBytes);
         }
 
-        _sha256.AppendData(buffer.Span[..read]);
+        _sha256.AppendData(buffer[..read]);
         return read;
     }
 
