@@ -1,14 +1,15 @@
 #!/usr/bin/env bash
 # Installs the Debian packages the product needs, only those missing. Usage: install-prerequisites.sh run|test|bench
 #   run   PostgreSQL (the product's database) and Chromium (browser jobs)
-#   test  the above plus Redis, a single-node Ceph radosgw (a real S3 server) and curl
-#   bench the test set plus wrk
+#   test  the above plus Redis, a single-node Ceph radosgw (a real S3 server), curl, exiftool (the photo tests write
+#         and check EXIF with it) and libheif's encoder (the photo tests make HEIC files with it)
+#   bench the test set plus wrk and the vips command line (the photo benchmark's yardstick)
 set -euo pipefail
 want=(postgresql chromium curl python3)
 case "${1:-run}" in
   run) ;;
-  test) want+=(redis-server radosgw ceph-mon ceph-osd) ;;
-  bench) want+=(redis-server radosgw ceph-mon ceph-osd wrk) ;;
+  test) want+=(redis-server radosgw ceph-mon ceph-osd libimage-exiftool-perl libheif-examples) ;;
+  bench) want+=(redis-server radosgw ceph-mon ceph-osd libimage-exiftool-perl libheif-examples wrk libvips-tools) ;;
   *) echo "usage: $0 run|test|bench" >&2; exit 2 ;;
 esac
 missing=()

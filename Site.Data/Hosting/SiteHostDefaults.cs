@@ -18,6 +18,7 @@ using Site.Data.Health;
 using Site.Data.Jobs;
 using Site.Data.Mail;
 using Site.Data.Persistence;
+using Site.Data.Photos;
 using Site.Data.Storage;
 using Site.Domain.Health;
 using StackExchange.Redis;
@@ -45,6 +46,7 @@ public static class SiteHostDefaults
         services.AddSiteOptions<CacheOptions>(CacheOptions.Section);
         services.AddSiteOptions<StorageOptions>(StorageOptions.Section);
         services.AddSiteOptions<MailOptions>(MailOptions.Section);
+        services.AddSiteOptions<PhotoOptions>(PhotoOptions.Section);
 
         AddTelemetry(builder, serviceName);
         AddDatabase(services);
@@ -53,6 +55,7 @@ public static class SiteHostDefaults
         AddMail(services);
         services.AddSiteDataProtection();
         services.AddJobQueue();
+        AddPhotos(services);
 
         services.AddHealthChecks()
             .AddCheck<DatabaseHealthCheck>(SiteHealthChecks.Database, HealthStatus.Unhealthy, timeout: TimeSpan.FromSeconds(5))
@@ -132,6 +135,22 @@ public static class SiteHostDefaults
             StorageKind.S3 => ActivatorUtilities.CreateInstance<S3ObjectStorage>(sp),
             _ => sp.GetRequiredService<LocalFolderStorage>(),
         });
+    }
+
+    /// <summary>Upload intake for the web host, processing for the jobs host, similar-photo search for both.</summary>
+    public static IServiceCollection AddPhotos(this IServiceCollection services)
+    {
+        services.AddSingleton<PhotoIntake>();
+        services.AddSingleton<PhotoRenderer>();
+        services.AddSingleton(sp => new PhotoProcessor(
+            sp.GetRequiredService<IDbContextFactory<SiteDbContext>>(),
+            sp.GetRequiredService<IObjectStorage>(),
+            sp.GetRequiredService<PhotoRenderer>(),
+            sp.GetRequiredService<IOptions<PhotoOptions>>().Value,
+            sp.GetRequiredService<TimeProvider>(),
+            sp.GetRequiredService<ILogger<PhotoProcessor>>()));
+        services.AddSingleton<SimilarPhotos>();
+        return services;
     }
 
     private static void AddMail(IServiceCollection services)

@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using Site.Data.Accounts;
 using Site.Data.Hosts;
 using Site.Data.Jobs;
+using Site.Data.Photos;
 
 namespace Site.Data.Persistence;
 
@@ -24,6 +25,10 @@ public sealed class SiteDbContext(DbContextOptions<SiteDbContext> options)
     public DbSet<JobRun> JobRuns => Set<JobRun>();
 
     public DbSet<JobSchedule> JobSchedules => Set<JobSchedule>();
+
+    public DbSet<Photo> Photos => Set<Photo>();
+
+    public DbSet<PhotoVariant> PhotoVariants => Set<PhotoVariant>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

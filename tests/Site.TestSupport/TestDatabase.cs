@@ -51,6 +51,9 @@ public sealed class TestDatabase : IAsyncDisposable
         return new SiteDbContext(options.Options);
     }
 
+    /// <summary>A context factory over this database, for services that open their own contexts.</summary>
+    public IDbContextFactory<SiteDbContext> CreateContextFactory() => new ContextFactory(this);
+
     /// <summary>A service provider with the migrator's dependencies, for tests of <see cref="SiteDatabase.MigrateAsync"/>.</summary>
     public IServiceProvider CreateServices()
     {
@@ -58,6 +61,11 @@ public sealed class TestDatabase : IAsyncDisposable
         services.AddSingleton<Microsoft.Extensions.Logging.ILoggerFactory>(NullLoggerFactory.Instance);
         services.AddDbContext<SiteDbContext>(o => SiteDatabase.Configure(o, ConnectionString));
         return services.BuildServiceProvider();
+    }
+
+    private sealed class ContextFactory(TestDatabase database) : IDbContextFactory<SiteDbContext>
+    {
+        public SiteDbContext CreateDbContext() => database.CreateContext();
     }
 
     public async ValueTask DisposeAsync()

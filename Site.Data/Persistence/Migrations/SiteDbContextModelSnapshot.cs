@@ -595,6 +595,237 @@ namespace Site.Data.Persistence.Migrations
                     b.ToTable("job_schedules", (string)null);
                 });
 
+            modelBuilder.Entity("Site.Data.Photos.Photo", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<bool>("Animated")
+                        .HasColumnType("boolean")
+                        .HasColumnName("animated");
+
+                    b.Property<string>("Aperture")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("aperture");
+
+                    b.Property<string>("CameraMake")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("camera_make");
+
+                    b.Property<string>("CameraModel")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("camera_model");
+
+                    b.Property<string>("Exif")
+                        .HasColumnType("jsonb")
+                        .HasColumnName("exif");
+
+                    b.Property<string>("FailureReason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("failure_reason");
+
+                    b.Property<string>("FocalLength")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("focal_length");
+
+                    b.Property<bool>("FocalPointManual")
+                        .HasColumnType("boolean")
+                        .HasColumnName("focal_point_manual");
+
+                    b.Property<double>("FocalPointX")
+                        .HasColumnType("double precision")
+                        .HasColumnName("focal_point_x");
+
+                    b.Property<double>("FocalPointY")
+                        .HasColumnType("double precision")
+                        .HasColumnName("focal_point_y");
+
+                    b.Property<string>("Format")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("format");
+
+                    b.Property<double?>("GpsAltitude")
+                        .HasColumnType("double precision")
+                        .HasColumnName("gps_altitude");
+
+                    b.Property<double?>("GpsLatitude")
+                        .HasColumnType("double precision")
+                        .HasColumnName("gps_latitude");
+
+                    b.Property<double?>("GpsLongitude")
+                        .HasColumnType("double precision")
+                        .HasColumnName("gps_longitude");
+
+                    b.Property<int?>("HashBand0")
+                        .HasColumnType("integer")
+                        .HasColumnName("hash_band0");
+
+                    b.Property<int?>("HashBand1")
+                        .HasColumnType("integer")
+                        .HasColumnName("hash_band1");
+
+                    b.Property<int?>("HashBand2")
+                        .HasColumnType("integer")
+                        .HasColumnName("hash_band2");
+
+                    b.Property<int?>("HashBand3")
+                        .HasColumnType("integer")
+                        .HasColumnName("hash_band3");
+
+                    b.Property<int?>("Height")
+                        .HasColumnType("integer")
+                        .HasColumnName("height");
+
+                    b.Property<int?>("Iso")
+                        .HasColumnType("integer")
+                        .HasColumnName("iso");
+
+                    b.Property<string>("Lens")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("lens");
+
+                    b.Property<string>("OriginalFileName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("original_file_name");
+
+                    b.Property<string>("OriginalKey")
+                        .IsRequired()
+                        .HasMaxLength(512)
+                        .HasColumnType("character varying(512)")
+                        .HasColumnName("original_key");
+
+                    b.Property<long?>("PerceptualHash")
+                        .HasColumnType("bigint")
+                        .HasColumnName("perceptual_hash");
+
+                    b.Property<DateTimeOffset?>("ProcessedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("processed_at");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character(64)")
+                        .HasColumnName("sha256")
+                        .IsFixedLength();
+
+                    b.Property<string>("Shutter")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("shutter");
+
+                    b.Property<long>("SizeBytes")
+                        .HasColumnType("bigint")
+                        .HasColumnName("size_bytes");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("status");
+
+                    b.Property<DateTime?>("TakenAt")
+                        .HasColumnType("timestamp without time zone")
+                        .HasColumnName("taken_at");
+
+                    b.Property<int?>("TakenAtOffsetMinutes")
+                        .HasColumnType("integer")
+                        .HasColumnName("taken_at_offset_minutes");
+
+                    b.Property<DateTimeOffset>("UploadedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("uploaded_at");
+
+                    b.Property<int?>("Width")
+                        .HasColumnType("integer")
+                        .HasColumnName("width");
+
+                    b.HasKey("Id")
+                        .HasName("pk_photos");
+
+                    b.HasIndex("HashBand0")
+                        .HasDatabaseName("ix_photos_hash_band0");
+
+                    b.HasIndex("HashBand1")
+                        .HasDatabaseName("ix_photos_hash_band1");
+
+                    b.HasIndex("HashBand2")
+                        .HasDatabaseName("ix_photos_hash_band2");
+
+                    b.HasIndex("HashBand3")
+                        .HasDatabaseName("ix_photos_hash_band3");
+
+                    b.HasIndex("Sha256")
+                        .IsUnique()
+                        .HasDatabaseName("ix_photos_sha256");
+
+                    b.HasIndex("Status")
+                        .HasDatabaseName("ix_photos_status");
+
+                    b.HasIndex("TakenAt")
+                        .HasDatabaseName("ix_photos_taken_at");
+
+                    b.HasIndex("UploadedAt")
+                        .HasDatabaseName("ix_photos_uploaded_at");
+
+                    b.ToTable("photos", (string)null);
+                });
+
+            modelBuilder.Entity("Site.Data.Photos.PhotoVariant", b =>
+                {
+                    b.Property<string>("StorageKey")
+                        .HasMaxLength(512)
+                        .HasColumnType("character varying(512)")
+                        .HasColumnName("storage_key");
+
+                    b.Property<string>("Format")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("format");
+
+                    b.Property<int>("Height")
+                        .HasColumnType("integer")
+                        .HasColumnName("height");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("kind");
+
+                    b.Property<Guid>("PhotoId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("photo_id");
+
+                    b.Property<long>("SizeBytes")
+                        .HasColumnType("bigint")
+                        .HasColumnName("size_bytes");
+
+                    b.Property<int>("Width")
+                        .HasColumnType("integer")
+                        .HasColumnName("width");
+
+                    b.HasKey("StorageKey")
+                        .HasName("pk_photo_variants");
+
+                    b.HasIndex("PhotoId", "Kind")
+                        .HasDatabaseName("ix_photo_variants_photo_id_kind");
+
+                    b.ToTable("photo_variants", (string)null);
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>
                 {
                     b.HasOne("Microsoft.AspNetCore.Identity.IdentityRole", null)
@@ -650,6 +881,21 @@ namespace Site.Data.Persistence.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_user_tokens_users_user_id");
+                });
+
+            modelBuilder.Entity("Site.Data.Photos.PhotoVariant", b =>
+                {
+                    b.HasOne("Site.Data.Photos.Photo", null)
+                        .WithMany("Variants")
+                        .HasForeignKey("PhotoId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_photo_variants_photos_photo_id");
+                });
+
+            modelBuilder.Entity("Site.Data.Photos.Photo", b =>
+                {
+                    b.Navigation("Variants");
                 });
 #pragma warning restore 612, 618
         }
