@@ -9,7 +9,7 @@ stop_all() {
   [ -f "$S/smtp.pid" ] && kill "$(cat "$S/smtp.pid")" 2>/dev/null || true
   [ -f "$S/redis.port" ] && redis-cli -p "$(cat "$S/redis.port")" shutdown nosave >/dev/null 2>&1 || true
   "$root/scripts/s3-server.sh" stop "$S/s3" || true
-  "$root/scripts/postgres.sh" stop "$S/pg" || true
+  "$root/scripts/postgres.sh" wipe "$S/pg" || true
 }
 case "${1:-}" in
 stop) stop_all; exit 0 ;;
