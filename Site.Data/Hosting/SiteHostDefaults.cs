@@ -14,6 +14,7 @@ using OpenTelemetry.Resources;
 using OpenTelemetry.Trace;
 using Site.Data.Caching;
 using Site.Data.Configuration;
+using Site.Data.Content;
 using Site.Data.Health;
 using Site.Data.Mail;
 using Site.Data.Persistence;
@@ -50,6 +51,7 @@ public static class SiteHostDefaults
         AddCache(services);
         AddStorage(services);
         AddMail(services);
+        services.AddSiteContent();
 
         services.AddHealthChecks()
             .AddCheck<DatabaseHealthCheck>(SiteHealthChecks.Database, HealthStatus.Unhealthy, timeout: TimeSpan.FromSeconds(5))
