@@ -18,6 +18,7 @@ builder.Services.AddRazorComponents()
     .AddInteractiveServerComponents();
 builder.Services.AddMudServices();
 builder.Services.AddSiteAuthorization();
+builder.Services.AddSingleton<HealthSnapshot>();
 
 var app = builder.Build();
 

@@ -26,7 +26,13 @@ public static class HealthEndpoints
             },
             ResponseWriter = WriteReportAsync,
         }).DisableHttpMetrics();
-        endpoints.MapGet("/health/live", () => Results.Text("alive", "text/plain")).DisableHttpMetrics();
+        // Routing ignores a trailing slash, so "/health" already reaches the report above; a redirect from "/health"
+        // to "/health/" would match "/health/" itself and send every monitor round in a loop.
+        endpoints.MapGet("/health/live", (HttpContext context) =>
+        {
+            context.Response.Headers.CacheControl = "no-store";
+            return Results.Text("alive", "text/plain");
+        }).DisableHttpMetrics();
         return endpoints;
     }
 

@@ -26,14 +26,16 @@ public static class SecurityHeaders
 
     public static IApplicationBuilder UseSiteSecurityHeaders(this IApplicationBuilder app)
     {
-        var storage = app.ApplicationServices.GetRequiredService<IOptions<StorageOptions>>().Value;
-        var csp = ContentSecurityPolicy(MediaOrigin(storage));
+        // Read at the first response, not while the pipeline is built: a bad storage setting must reach the start-up
+        // check, which names it and exits cleanly, instead of crashing Program before that check runs.
+        var csp = new Lazy<string>(() =>
+            ContentSecurityPolicy(MediaOrigin(app.ApplicationServices.GetRequiredService<IOptions<StorageOptions>>().Value)));
         return app.Use((context, next) =>
         {
             context.Response.OnStarting(() =>
             {
                 var headers = context.Response.Headers;
-                headers.ContentSecurityPolicy = csp;
+                headers.ContentSecurityPolicy = csp.Value;
                 headers.XContentTypeOptions = "nosniff";
                 headers.XFrameOptions = "DENY";
                 headers["Referrer-Policy"] = "strict-origin-when-cross-origin";

@@ -117,9 +117,9 @@ public sealed class MailOptions : ISiteOptions
 
     public IEnumerable<string> Validate(string sectionPath)
     {
-        if (!MimeKit.MailboxAddress.TryParse(From, out _))
+        if (!Mail.MimeMessageFactory.TryParseAddress(From, out _))
         {
-            yield return $"{sectionPath}:From is not a mail address: '{From}'.";
+            yield return $"{sectionPath}:From is not a mail address: '{From}' (for example Site <site@example.com>).";
         }
 
         if (Kind == MailKind.Folder && string.IsNullOrWhiteSpace(Folder))

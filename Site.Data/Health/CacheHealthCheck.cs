@@ -24,8 +24,17 @@ internal sealed class CacheHealthCheck(IDistributedCache cache) : IHealthCheck
         }
         catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
-            return new HealthCheckResult(context.Registration.FailureStatus, $"{Describe(raw)} is unavailable: {ex.Message}");
+            return new HealthCheckResult(context.Registration.FailureStatus, $"{Describe(raw)} is unavailable: {FirstLine(ex.Message)}");
         }
+    }
+
+    /// <summary>Redis errors carry a long diagnostic dump; the first sentence is what an operator needs.</summary>
+    private static string FirstLine(string message)
+    {
+        var line = message.Split('\n', 2)[0];
+        var end = line.IndexOf(". ", StringComparison.Ordinal);
+        line = end > 0 ? line[..(end + 1)] : line;
+        return line.Length <= 200 ? line : line[..200] + "…";
     }
 
     private static string Describe(IDistributedCache cache) =>

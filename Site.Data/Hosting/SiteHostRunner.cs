@@ -18,6 +18,9 @@ public static class SiteHostRunner
         var logger = host.Services.GetRequiredService<ILoggerFactory>().CreateLogger(hostName);
         try
         {
+            // Every setting is checked before anything uses one, so the operator hears of all bad settings at once
+            // rather than one per attempt, and before the database is touched.
+            host.Services.GetService<IStartupValidator>()?.Validate();
             if (host.Services.GetRequiredService<IOptions<DatabaseOptions>>().Value.ApplyMigrations)
             {
                 await SiteDatabase.MigrateAsync(host.Services);
@@ -37,6 +40,9 @@ public static class SiteHostRunner
     /// <summary>A sentence for the operator when <paramref name="ex"/> is a known start-up failure, else null.</summary>
     public static string? DescribeStartupFailure(Exception ex) => ex switch
     {
+        // Several settings sections failed their checks together.
+        AggregateException { InnerExceptions: var inner } when inner.All(e => e is OptionsValidationException)
+            => "invalid settings: " + string.Join(" ", inner.SelectMany(e => ((OptionsValidationException)e).Failures)),
         OptionsValidationException validation => "invalid settings: " + string.Join(" ", validation.Failures),
         DatabaseMigrationException migration => migration.Message,
         // The configuration binder names the setting ("... at 'Site:Storage:Kind' to type ...").

@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using MimeKit;
 using Site.Data.Configuration;
 
@@ -8,9 +9,9 @@ internal static class MimeMessageFactory
 {
     public static MimeMessage Create(OutgoingMail mail, MailOptions options)
     {
-        if (!MailboxAddress.TryParse(mail.To, out var to))
+        if (!TryParseAddress(mail.To, out var to))
         {
-            throw new ArgumentException($"'{mail.To}' is not a mail address.", nameof(mail));
+            throw new ArgumentException($"'{mail.To}' is not a mail address; a recipient looks like name@example.com.", nameof(mail));
         }
 
         var body = new BodyBuilder { TextBody = mail.TextBody, HtmlBody = mail.HtmlBody };
@@ -22,5 +23,21 @@ internal static class MimeMessageFactory
         message.From.Add(MailboxAddress.Parse(options.From));
         message.To.Add(to);
         return message;
+    }
+
+    /// <summary>
+    /// One deliverable mailbox, with or without a display name. MimeKit alone also accepts a bare local part such as
+    /// "alice", which no server can deliver, so a domain is required too.
+    /// </summary>
+    public static bool TryParseAddress(string? text, [NotNullWhen(true)] out MailboxAddress? address)
+    {
+        if (MailboxAddress.TryParse(text ?? "", out var parsed) && parsed.LocalPart.Length > 0 && parsed.Domain.Length > 0)
+        {
+            address = parsed;
+            return true;
+        }
+
+        address = null;
+        return false;
     }
 }

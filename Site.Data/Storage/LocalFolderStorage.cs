@@ -56,13 +56,20 @@ public sealed class LocalFolderStorage : IObjectStorage
             var metaPath = MetaPath(key);
             Directory.CreateDirectory(Path.GetDirectoryName(objectPath)!);
             Directory.CreateDirectory(Path.GetDirectoryName(metaPath)!);
-            await File.WriteAllTextAsync(metaPath, JsonSerializer.Serialize(new Meta(contentType, visibility)), cancellationToken);
+            var tempMeta = temp + ".json";
+            await File.WriteAllTextAsync(tempMeta, JsonSerializer.Serialize(new Meta(contentType, visibility)), cancellationToken);
+
+            // While the bytes are swapped the object has no metadata and so reads as private: neither the old nor the
+            // new bytes can be served with the other's visibility, in either direction.
+            File.Delete(metaPath);
             File.Move(temp, objectPath, overwrite: true);
+            File.Move(tempMeta, metaPath, overwrite: true);
             return new StoredObjectInfo(key, length, contentType, visibility, File.GetLastWriteTimeUtc(objectPath));
         }
         finally
         {
             File.Delete(temp);
+            File.Delete(temp + ".json");
         }
     }
 
@@ -120,9 +127,22 @@ public sealed class LocalFolderStorage : IObjectStorage
     public Task DeleteAsync(string key, CancellationToken cancellationToken = default)
     {
         ObjectKey.Validate(key);
-        File.Delete(ObjectPath(key));
-        File.Delete(MetaPath(key));
+        DeleteIfPresent(ObjectPath(key));
+        DeleteIfPresent(MetaPath(key));
         return Task.CompletedTask;
+    }
+
+    private static void DeleteIfPresent(string path)
+    {
+        try
+        {
+            File.Delete(path);
+        }
+        catch (DirectoryNotFoundException)
+        {
+            // File.Delete shrugs at a missing file but not at a missing folder, and a key's folders exist only once
+            // something was stored under them; deleting what was never stored is not an error.
+        }
     }
 
     public Uri GetPublicUrl(string key)

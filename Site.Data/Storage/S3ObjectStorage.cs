@@ -233,7 +233,14 @@ public sealed class S3ObjectStorage : IObjectStorage, IDisposable
     public async Task DeleteAsync(string key, CancellationToken cancellationToken = default)
     {
         ObjectKey.Validate(key);
-        await _client.DeleteObjectAsync(_settings.Bucket, key, cancellationToken);
+        try
+        {
+            await _client.DeleteObjectAsync(_settings.Bucket, key, cancellationToken);
+        }
+        catch (AmazonS3Exception ex) when (ex.ErrorCode == "NoSuchBucket")
+        {
+            // The bucket is created by the first write; until then there is nothing to delete.
+        }
     }
 
     public Uri GetPublicUrl(string key)

@@ -25,10 +25,18 @@ public static class ThemePreference
             });
             context.Response.Headers.CacheControl = "no-store";
             // Only local paths: the toggle must never become an open redirect.
-            var target = returnUrl is { Length: > 0 } && returnUrl[0] == '/' && !returnUrl.StartsWith("//", StringComparison.Ordinal)
-                && !returnUrl.StartsWith("/\\", StringComparison.Ordinal) ? returnUrl : "/";
-            return Results.LocalRedirect(target);
+            return Results.LocalRedirect(IsLocalPath(returnUrl) ? returnUrl! : "/");
         }).ExcludeFromDescription();
         return endpoints;
     }
+
+    /// <summary>
+    /// True for a path on this site. Browsers read "//host" and "/\host" as another site, and drop tabs and line
+    /// breaks first ("/\t/host" becomes "//host"), so a path with a control character is refused as well (it would
+    /// also make LocalRedirect throw, turning a bad link into a server error).
+    /// </summary>
+    public static bool IsLocalPath(string? url) =>
+        url is { Length: > 0 } && url[0] == '/'
+        && (url.Length == 1 || (url[1] != '/' && url[1] != '\\'))
+        && !url.Any(char.IsControl);
 }
