@@ -1,6 +1,7 @@
 using MudBlazor.Services;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Trace;
+using Site.Blazor.Blog;
 using Site.Blazor.Components;
 using Site.Blazor.Components.Layout;
 using Site.Blazor.Health;
@@ -19,6 +20,7 @@ builder.Services.AddRazorComponents()
 builder.Services.AddMudServices();
 builder.Services.AddSiteAuthorization();
 builder.Services.AddSingleton<HealthSnapshot>();
+builder.Services.AddSiteBlog();
 
 var app = builder.Build();
 
@@ -30,13 +32,18 @@ if (!app.Environment.IsDevelopment())
 
 app.UseSiteSecurityHeaders();
 app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
+app.UseContentImages();
 app.UseAuthentication();
 app.UseAuthorization();
+// Counting comes before the output cache so that pages served from the cache count as reads too.
+app.UsePostReadCounting();
+app.UseOutputCache();
 app.UseAntiforgery();
 
 app.MapSiteHealth();
 app.MapLocalMedia();
 app.MapThemeToggle();
+app.MapSiteBlog();
 app.MapStaticAssets();
 app.MapRazorComponents<App>()
     .AddInteractiveServerRenderMode();

@@ -140,12 +140,12 @@ public static class MarkdownRenderer
             AppendUntil(inline, link, blockText, before);
         }
 
+        // A window of ContextLength characters centred on the link, shifted inwards at the paragraph's ends.
         var full = CollapseWhitespace(blockText.ToString());
-        var start = Math.Max(0, CollapseWhitespace(before.ToString()).Length);
-        var from = Math.Max(0, start - (ContextLength - text.Length) / 2);
-        var length = Math.Min(full.Length - from, Math.Max(ContextLength, text.Length));
-        var context = full.Substring(Math.Min(from, full.Length), Math.Max(0, length));
-        return (Trim(text, 300), Trim(context, 300));
+        var start = CollapseWhitespace(before.ToString()).Length;
+        var length = Math.Min(full.Length, Math.Max(ContextLength, text.Length));
+        var from = Math.Clamp(start - (length - text.Length) / 2, 0, full.Length - length);
+        return (Trim(text, 300), Trim(full.Substring(from, length).Trim(), 300));
     }
 
     private static void AppendUntil(Inline inline, Inline target, StringBuilder all, StringBuilder before)
