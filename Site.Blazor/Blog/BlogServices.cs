@@ -7,8 +7,10 @@ namespace Site.Blazor.Blog;
 /// <summary>Wires the blog into the web host: caching, read counting, content sync and the images of the content folder.</summary>
 public static class BlogServices
 {
+    /// <summary>Call after AddRazorComponents: the reader pages wrap its antiforgery service.</summary>
     public static IServiceCollection AddSiteBlog(this IServiceCollection services)
     {
+        ReaderPageAntiforgery.Decorate(services);
         services.AddReaderCache();
         services.AddSingleton<PostReadQueue>();
         services.AddSingleton<DailySalt>();

@@ -15,12 +15,6 @@ public static class ReaderCache
     /// <summary>Posts, listings, feeds, sitemap and API: content changes evict them, so they can live long.</summary>
     public const string Pages = "reader-pages";
 
-    /// <summary>
-    /// Pages with an interactive island: the prerendered island carries a circuit descriptor that expires after a few
-    /// minutes, so these are kept only briefly.
-    /// </summary>
-    public const string PagesWithIsland = "reader-pages-with-island";
-
     public const string ContentTag = "content";
 
     public static string PostTag(PostAddress address) => "post:" + address.Category + "/" + address.Slug;
@@ -30,7 +24,6 @@ public static class ReaderCache
         services.AddOutputCache(options =>
         {
             options.AddPolicy(Pages, new ReaderPageCachePolicy(TimeSpan.FromMinutes(30)));
-            options.AddPolicy(PagesWithIsland, new ReaderPageCachePolicy(TimeSpan.FromMinutes(1)));
         });
         return services;
     }
@@ -38,6 +31,8 @@ public static class ReaderCache
     /// <summary>
     /// Caches anonymous GET/HEAD responses with status 200 that set no cookie, varied by the reader's theme cookie
     /// (the only request state the pages render). Signed-in readers (the admin sees drafts) always get a fresh page.
+    /// A response marked no-store is not stored: Blazor marks pages that prerender an interactive island so, because
+    /// the island's circuit descriptor belongs to one reader and expires within minutes.
     /// </summary>
     private sealed class ReaderPageCachePolicy(TimeSpan duration) : IOutputCachePolicy
     {
@@ -68,7 +63,8 @@ public static class ReaderCache
         public ValueTask ServeResponseAsync(OutputCacheContext context, CancellationToken cancellation)
         {
             var response = context.HttpContext.Response;
-            if (response.StatusCode != StatusCodes.Status200OK || response.Headers.SetCookie.Count > 0)
+            if (response.StatusCode != StatusCodes.Status200OK || response.Headers.SetCookie.Count > 0
+                || response.Headers.CacheControl.ToString().Contains("no-store", StringComparison.OrdinalIgnoreCase))
             {
                 context.AllowCacheStorage = false;
             }
