@@ -89,7 +89,8 @@ public static class ContentLoader
         var (posts, addressesWithFiles) = ReadPosts(contentFolder, categorySlugs, images, ImageSize, errors);
         CheckPostLinks(posts, addressesWithFiles, errors);
 
-        return new(categories, projects, books, pages, posts, addressesWithFiles, errors);
+        // The same problem twice on one line (a link repeated) is one thing to fix.
+        return new(categories, projects, books, pages, posts, addressesWithFiles, errors.Distinct().ToList());
     }
 
     private static HashSet<string> ListImages(string contentFolder)

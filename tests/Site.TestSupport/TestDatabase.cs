@@ -51,6 +51,14 @@ public sealed class TestDatabase : IAsyncDisposable
         return new SiteDbContext(options.Options);
     }
 
+    /// <summary>A context factory for code that takes one (the content sync, the read writer).</summary>
+    public IDbContextFactory<SiteDbContext> CreateContextFactory() => new ContextFactory(this);
+
+    private sealed class ContextFactory(TestDatabase database) : IDbContextFactory<SiteDbContext>
+    {
+        public SiteDbContext CreateDbContext() => database.CreateContext();
+    }
+
     /// <summary>A service provider with the migrator's dependencies, for tests of <see cref="SiteDatabase.MigrateAsync"/>.</summary>
     public IServiceProvider CreateServices()
     {
