@@ -89,6 +89,6 @@ public static class PostReadCounting
             var services = context.RequestServices;
             var (day, salt) = await services.GetRequiredService<DailySalt>().GetAsync(context.RequestAborted);
             var hash = ReaderHash.Compute(salt, context.Connection.RemoteIpAddress?.ToString(), userAgent);
-            services.GetRequiredService<PostReadQueue>().TryEnqueue(new PostReadRecord(new PostAddress(category, slug), day, hash));
+            services.GetRequiredService<PostReadQueue>().TryEnqueue(new PostReadRecord(PostAddress.FromUrl(category, slug), day, hash));
         });
 }

@@ -4,22 +4,22 @@ using Site.Data.Content;
 namespace Site.Blazor.Blog;
 
 /// <summary>
-/// Drains the read queue into PostgreSQL in batches (whatever arrived within <see cref="BatchWindow"/>, at most
-/// <see cref="MaxBatch"/>), then evicts the cached pages of the posts whose count went up.
+/// Drains the read queue into PostgreSQL in batches: whatever arrived within <see cref="BatchWindow"/>, the same
+/// reader of the same post kept once, so a burst from one reader (or a load test) costs one row, not thousands.
+/// Then it evicts the cached pages of the posts whose count went up.
 /// </summary>
 public sealed class PostReadFlusher(PostReadQueue queue, PostReadWriter writer, IOutputCacheStore cache, ILogger<PostReadFlusher> logger)
     : BackgroundService
 {
     public static readonly TimeSpan BatchWindow = TimeSpan.FromMilliseconds(500);
-    public const int MaxBatch = 1000;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        var batch = new List<PostReadRecord>(MaxBatch);
+        var batch = new HashSet<PostReadRecord>();
         while (await queue.Reader.WaitToReadAsync(stoppingToken))
         {
             await Task.Delay(BatchWindow, stoppingToken);
-            while (batch.Count < MaxBatch && queue.Reader.TryRead(out var read))
+            while (queue.Reader.TryRead(out var read))
             {
                 batch.Add(read);
             }

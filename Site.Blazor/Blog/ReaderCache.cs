@@ -52,7 +52,7 @@ public static class ReaderCache
             context.Tags.Add(ContentTag);
             if (http.GetRouteValue("category") is string category && http.GetRouteValue("slug") is string slug)
             {
-                context.Tags.Add(PostTag(new PostAddress(category, slug)));
+                context.Tags.Add(PostTag(PostAddress.FromUrl(category, slug)));
             }
 
             return ValueTask.CompletedTask;

@@ -9,6 +9,12 @@ public readonly record struct PostAddress(string Category, string Slug)
     public override string ToString() => Path;
 
     /// <summary>
+    /// The address a request names: URLs are matched without regard to case (a hand-typed /b/Tech/My-Post/ finds the
+    /// post), and the canonical address is lower case.
+    /// </summary>
+    public static PostAddress FromUrl(string category, string slug) => new(category.ToLowerInvariant(), slug.ToLowerInvariant());
+
+    /// <summary>
     /// Reads a post address from a site path such as <c>/b/tech/some-slug/</c> (the trailing slash may be missing).
     /// False for anything else, including paths with more segments or characters a slug cannot have.
     /// </summary>

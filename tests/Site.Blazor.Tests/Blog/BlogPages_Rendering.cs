@@ -77,7 +77,6 @@ public partial class BlogPages_Rendering(BlogSiteFixture site) : IClassFixture<B
     [Theory]
     [InlineData("/b/tech/no-such-post/")]
     [InlineData("/b/nowhere/postgres-as-a-queue/")]
-    [InlineData("/b/Tech/Postgres-As-A-Queue/")]
     [InlineData("/b/nowhere/")]
     [InlineData("/tags/no-such-tag/")]
     public async Task UnknownPostsCategoriesAndTags_AreNotFound(string path)
@@ -86,6 +85,15 @@ public partial class BlogPages_Rendering(BlogSiteFixture site) : IClassFixture<B
         using var response = await client.GetAsync(path);
 
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task AddressesAreMatchedWithoutCase_AndTheCanonicalOneIsLowerCase()
+    {
+        using var client = site.Anonymous();
+        var html = await Html(await client.GetAsync("/b/Tech/Postgres-As-A-Queue/"));
+
+        Assert.Contains("<link rel=\"canonical\" href=\"https://blog.example.org/b/tech/postgres-as-a-queue/\" />", html);
     }
 
     [Fact]

@@ -48,6 +48,10 @@ public class PostAddress_TryParsePath
     [InlineData("/x/tech/slug/", false)]
     [InlineData("/b/TECH/slug/", false)]
     public void AcceptsOnlyPostUrls(string path, bool expected) => Assert.Equal(expected, PostAddress.TryParsePath(path, out _));
+
+    [Fact]
+    public void AddressesFromUrlsAreLowerCase() =>
+        Assert.Equal(new PostAddress("tech", "my-post"), PostAddress.FromUrl("Tech", "My-Post"));
 }
 
 public class ReadingTime_Minutes
