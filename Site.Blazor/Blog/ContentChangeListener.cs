@@ -63,26 +63,29 @@ public sealed class ContentChangeListener(IOptions<DatabaseOptions> database, IO
     }
 }
 
-/// <summary>Syncs the content folder before the web host starts serving, so the first reader sees the current posts.</summary>
-public sealed class ContentSyncAtStart(ContentSync sync, IOptions<ContentOptions> options, ILogger<ContentSyncAtStart> logger) : IHostedService
+/// <summary>
+/// Syncs the content folder once the web host has started. It does not hold up the start: until it finishes, readers
+/// get the content of the previous sync (already in the database), and a large or slow folder never delays the site
+/// coming up. When it changed anything, its notification evicts the cached pages as any sync's does.
+/// </summary>
+public sealed class ContentSyncAtStart(ContentSync sync, IOptions<ContentOptions> options, ILogger<ContentSyncAtStart> logger) : BackgroundService
 {
-    public async Task StartAsync(CancellationToken cancellationToken)
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         if (!options.Value.SyncAtStart)
         {
             return;
         }
 
+        // Reading and rendering the files is synchronous work; yield first so that the host's start does not wait for it.
+        await Task.Yield();
         try
         {
-            await sync.RunAsync(cancellationToken);
+            await sync.RunAsync(stoppingToken);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
-            // The site still serves the content of the last good sync.
             logger.LogError(ex, "The content sync at start failed; serving the content already in the database");
         }
     }
-
-    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 }

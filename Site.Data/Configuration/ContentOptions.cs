@@ -20,7 +20,7 @@ public sealed class ContentOptions : ISiteOptions
     /// <summary>Where the content folder sits inside the repository, to build history links (usually <c>content</c>).</summary>
     public string RepositoryFolder { get; set; } = "content";
 
-    /// <summary>Sync the content folder into the database when the web host starts.</summary>
+    /// <summary>Sync the content folder into the database, in the background, once the web host has started.</summary>
     public bool SyncAtStart { get; set; } = true;
 
     /// <summary>The content folder as an absolute path.</summary>

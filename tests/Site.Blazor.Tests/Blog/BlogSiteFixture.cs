@@ -54,6 +54,9 @@ public class BlogSiteFixture : IAsyncLifetime
                 })
                 .AddScheme<AuthenticationSchemeOptions, TestSignIn>(TestSignIn.SchemeName, _ => { })));
         using var warmUp = _factory.CreateClient();
+        // The host syncs in the background after it starts; a sync of our own waits for that one (they take turns)
+        // and finds nothing left to do, so the content is in place when the tests begin.
+        await _factory.Services.GetRequiredService<ContentSync>().RunAsync();
     }
 
     public async Task DisposeAsync()
