@@ -44,7 +44,9 @@ pids+=($!)
 for _ in $(seq 1 300); do curl -fs -o /dev/null "http://127.0.0.1:$web/health/live" && break; sleep 0.1; done
 curl -fs -o /dev/null "http://127.0.0.1:$web/health/live" || die "the web host did not start (see $B/logs/web.log)"
 
-curl -fs -A "$agent" -o "$B/static/post.html" "http://127.0.0.1:$web$post" || die "the post page did not load"
+# The host syncs the content in the background after it starts; the post exists once that first sync is done.
+for _ in $(seq 1 600); do curl -fs -A "$agent" -o "$B/static/post.html" "http://127.0.0.1:$web$post" && break; sleep 0.1; done
+[ -s "$B/static/post.html" ] || die "the post page did not load (see $B/logs/web.log)"
 log "Static file server on 127.0.0.1:$static (serving the same $(wc -c < "$B/static/post.html") bytes)"
 ASPNETCORE_ENVIRONMENT=Production dotnet "$B/static-server/static-page-server.dll" --urls "http://127.0.0.1:$static" --root "$B/static" \
   > "$B/logs/static.log" 2>&1 &

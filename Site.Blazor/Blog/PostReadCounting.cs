@@ -9,11 +9,16 @@ namespace Site.Blazor.Blog;
 
 /// <summary>
 /// Reads waiting to be written. Bounded, and full means dropped: counting a read is never worth slowing or failing
-/// a page, and a queue that cannot drain means the database is in trouble anyway.
+/// a page, and a queue that cannot drain means the database is in trouble anyway. A reader already queued today is
+/// not queued again: a reader who reloads (or a load test) costs one lock-free lookup instead of a queue write, and the
+/// database would ignore the repeat anyway.
 /// </summary>
 public sealed class PostReadQueue
 {
     public const int Capacity = 10_000;
+
+    /// <summary>How many of today's readers are remembered; past that the memory starts over (repeats then reach the database, which ignores them).</summary>
+    public const int RememberedReaders = 100_000;
 
     private readonly Channel<PostReadRecord> _channel = Channel.CreateBounded<PostReadRecord>(new BoundedChannelOptions(Capacity)
     {
@@ -21,9 +26,28 @@ public sealed class PostReadQueue
         SingleReader = true,
     });
 
-    public bool TryEnqueue(PostReadRecord read) => _channel.Writer.TryWrite(read);
+    private volatile QueuedToday _queued = new(DateOnly.MinValue);
+
+    public void Enqueue(PostReadRecord read)
+    {
+        var queued = _queued;
+        if (queued.Day != read.ReadOn || queued.Readers.Count >= RememberedReaders)
+        {
+            queued = _queued = new QueuedToday(read.ReadOn);
+        }
+
+        if (queued.Readers.TryAdd(read, 0))
+        {
+            _channel.Writer.TryWrite(read);
+        }
+    }
 
     public ChannelReader<PostReadRecord> Reader => _channel.Reader;
+
+    private sealed record QueuedToday(DateOnly Day)
+    {
+        public System.Collections.Concurrent.ConcurrentDictionary<PostReadRecord, byte> Readers { get; } = new();
+    }
 }
 
 /// <summary>
@@ -89,6 +113,6 @@ public static class PostReadCounting
             var services = context.RequestServices;
             var (day, salt) = await services.GetRequiredService<DailySalt>().GetAsync(context.RequestAborted);
             var hash = ReaderHash.Compute(salt, context.Connection.RemoteIpAddress?.ToString(), userAgent);
-            services.GetRequiredService<PostReadQueue>().TryEnqueue(new PostReadRecord(PostAddress.FromUrl(category, slug), day, hash));
+            services.GetRequiredService<PostReadQueue>().Enqueue(new PostReadRecord(PostAddress.FromUrl(category, slug), day, hash));
         });
 }
