@@ -64,3 +64,25 @@ public class ReaderHash_Compute
     [Fact]
     public void RefusesAShortSalt() => Assert.Throws<ArgumentException>(() => ReaderHash.Compute(new byte[8], "a", "b"));
 }
+
+public class ReaderHash_Input
+{
+    [Fact]
+    public void AHugeUserAgentIsHashedLikeAnyOther()
+    {
+        var salt = ReaderHash.NewSalt();
+        var agent = "Mozilla/5.0 " + new string('x', 5000);
+
+        Assert.Equal(ReaderHash.Compute(salt, "1.2.3.4", agent), ReaderHash.Compute(salt, "1.2.3.4", agent));
+        Assert.NotEqual(ReaderHash.Compute(salt, "1.2.3.4", agent), ReaderHash.Compute(salt, "1.2.3.4", agent + "y"));
+    }
+
+    [Fact]
+    public void MatchesSha256OfSaltAddressNewlineAgent()
+    {
+        var salt = Enumerable.Range(0, 32).Select(i => (byte)i).ToArray();
+        var expected = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData([.. salt, .. System.Text.Encoding.UTF8.GetBytes("203.0.113.5\nUA é")]));
+
+        Assert.Equal(expected, ReaderHash.Compute(salt, "203.0.113.5", "UA é"));
+    }
+}
