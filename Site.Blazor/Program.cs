@@ -3,6 +3,7 @@ using OpenTelemetry.Metrics;
 using OpenTelemetry.Trace;
 using Site.Blazor.Accounts;
 using Site.Blazor.Admin;
+using Site.Blazor.Blog;
 using Site.Blazor.Components;
 using Site.Blazor.Components.Layout;
 using Site.Blazor.Health;
@@ -31,6 +32,7 @@ builder.Services.AddAccountRateLimiting();
 builder.Services.AddAccountPages();
 builder.Services.AddSingleton<HealthSnapshot>();
 builder.Services.AddJobActivity();
+builder.Services.AddSiteBlog();
 
 var app = builder.Build();
 if (SiteHostRunner.RefuseBadSettings(app, "Site.Blazor") is { } refused)
@@ -48,8 +50,12 @@ if (!app.Environment.IsDevelopment())
 app.UseSiteSecurityHeaders();
 app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
 app.UseAccountRateLimiting();
+app.UseContentImages();
 app.UseAuthentication();
 app.UseAuthorization();
+// Counting comes before the output cache so that pages served from the cache count as reads too.
+app.UsePostReadCounting();
+app.UseOutputCache();
 app.UseAntiforgery();
 app.UseRegistrationGate();
 
@@ -58,6 +64,7 @@ app.MapLocalMedia();
 app.MapThemeToggle();
 app.MapAccountEndpoints();
 app.MapAdminApi();
+app.MapSiteBlog();
 app.MapStaticAssets();
 app.MapRazorComponents<App>()
     .AddInteractiveServerRenderMode();

@@ -14,6 +14,7 @@ using OpenTelemetry.Resources;
 using OpenTelemetry.Trace;
 using Site.Data.Caching;
 using Site.Data.Configuration;
+using Site.Data.Content;
 using Site.Data.Health;
 using Site.Data.Jobs;
 using Site.Data.Mail;
@@ -56,6 +57,7 @@ public static class SiteHostDefaults
         services.AddSiteDataProtection();
         services.AddJobQueue();
         AddPhotos(services);
+        services.AddSiteContent();
 
         services.AddHealthChecks()
             .AddCheck<DatabaseHealthCheck>(SiteHealthChecks.Database, HealthStatus.Unhealthy, timeout: TimeSpan.FromSeconds(5))

@@ -51,8 +51,13 @@ public sealed class TestDatabase : IAsyncDisposable
         return new SiteDbContext(options.Options);
     }
 
-    /// <summary>A context factory over this database, for services that open their own contexts.</summary>
+    /// <summary>A context factory for code that takes one (the content sync, the read writer).</summary>
     public IDbContextFactory<SiteDbContext> CreateContextFactory() => new ContextFactory(this);
+
+    private sealed class ContextFactory(TestDatabase database) : IDbContextFactory<SiteDbContext>
+    {
+        public SiteDbContext CreateDbContext() => database.CreateContext();
+    }
 
     /// <summary>A service provider with the migrator's dependencies, for tests of <see cref="SiteDatabase.MigrateAsync"/>.</summary>
     public IServiceProvider CreateServices()
@@ -63,10 +68,6 @@ public sealed class TestDatabase : IAsyncDisposable
         return services.BuildServiceProvider();
     }
 
-    private sealed class ContextFactory(TestDatabase database) : IDbContextFactory<SiteDbContext>
-    {
-        public SiteDbContext CreateDbContext() => database.CreateContext();
-    }
 
     public async ValueTask DisposeAsync()
     {

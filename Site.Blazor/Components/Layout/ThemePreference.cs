@@ -13,6 +13,14 @@ public static class ThemePreference
     public static bool IsDark(HttpContext? context) =>
         context?.Request.Cookies[CookieName] == "dark";
 
+    /// <summary>"dark", "light", or "auto" when the reader has not chosen (reader pages then follow the system setting).</summary>
+    public static string Choice(HttpContext? context) => context?.Request.Cookies[CookieName] switch
+    {
+        "dark" => "dark",
+        "light" => "light",
+        _ => "auto",
+    };
+
     public static IEndpointRouteBuilder MapThemeToggle(this IEndpointRouteBuilder endpoints)
     {
         endpoints.MapGet("/theme/toggle", (HttpContext context, string? returnUrl) =>

@@ -36,15 +36,27 @@ public class ThemeToggle_Endpoint(SiteWebFixture site) : IClassFixture<SiteWebFi
     [Fact]
     public async Task DarkCookie_RendersTheDarkTheme()
     {
+        // The not-found page sits in the MudBlazor layout, which writes the palette as CSS variables: the page
+        // background is what the reader sees change (SiteTheme's dark background is #16181d).
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/no/such/page");
+        request.Headers.Add("Cookie", "site-theme=dark");
+        using var dark = await Client.SendAsync(request);
+        using var light = await Client.GetAsync("/no/such/page");
+
+        Assert.Contains("--mud-palette-background: rgba(22,24,29,1)", await dark.Content.ReadAsStringAsync());
+        Assert.Contains("--mud-palette-background: rgba(255,255,255,1)", await light.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task DarkCookie_RendersReaderPagesDark_AndNoChoiceFollowsTheSystem()
+    {
         using var request = new HttpRequestMessage(HttpMethod.Get, "/");
         request.Headers.Add("Cookie", "site-theme=dark");
         using var dark = await Client.SendAsync(request);
-        using var light = await Client.GetAsync("/");
+        using var auto = await Client.GetAsync("/");
 
-        // MudBlazor writes the palette as CSS variables: the page background is what the reader sees change
-        // (SiteTheme's dark background is #16181d).
-        Assert.Contains("--mud-palette-background: rgba(22,24,29,1)", await dark.Content.ReadAsStringAsync());
-        Assert.Contains("--mud-palette-background: rgba(255,255,255,1)", await light.Content.ReadAsStringAsync());
+        Assert.Contains("<div class=\"reader\" data-theme=\"dark\">", await dark.Content.ReadAsStringAsync());
+        Assert.Contains("<div class=\"reader\" data-theme=\"auto\">", await auto.Content.ReadAsStringAsync());
     }
 
     [Theory]

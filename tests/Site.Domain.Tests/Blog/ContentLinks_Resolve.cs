@@ -1,0 +1,79 @@
+using Site.Domain.Blog;
+
+namespace Site.Domain.Tests.Blog;
+
+public class ContentLinks_Resolve
+{
+    private const string Source = "posts/tech/0003-first-post.md";
+
+    [Theory]
+    [InlineData("/b/tech/some-slug/", "tech", "some-slug", "/b/tech/some-slug/")]
+    [InlineData("/b/tech/some-slug", "tech", "some-slug", "/b/tech/some-slug/")]
+    [InlineData("/b/hobbies/film-scanning/#the-scanner", "hobbies", "film-scanning", "/b/hobbies/film-scanning/#the-scanner")]
+    [InlineData("../hobbies/0012-film-scanning.md", "hobbies", "film-scanning", "/b/hobbies/film-scanning/")]
+    [InlineData("0004-second-post.md", "tech", "second-post", "/b/tech/second-post/")]
+    [InlineData("./0004-second-post.md#part-two", "tech", "second-post", "/b/tech/second-post/#part-two")]
+    public void ResolvesAbsoluteAndRelativePostLinksToTheCanonicalUrl(string href, string category, string slug, string expectedHref)
+    {
+        var link = ContentLinks.Resolve(Source, href);
+
+        Assert.Equal(LinkTarget.Post, link.Target);
+        Assert.Equal(new PostAddress(category, slug), link.Post);
+        Assert.Equal(expectedHref, link.Href);
+    }
+
+    [Theory]
+    [InlineData("../../images/darkroom.svg", "images/darkroom.svg", "/images/darkroom.svg")]
+    [InlineData("/images/books/cover.svg", "images/books/cover.svg", "/images/books/cover.svg")]
+    public void ResolvesImagesInsideTheContentFolder(string href, string contentPath, string expectedHref)
+    {
+        var link = ContentLinks.Resolve(Source, href);
+
+        Assert.Equal(LinkTarget.ContentFile, link.Target);
+        Assert.Equal(contentPath, link.ContentPath);
+        Assert.Equal(expectedHref, link.Href);
+    }
+
+    [Theory]
+    [InlineData("https://example.org/x", LinkTarget.External)]
+    [InlineData("HTTP://example.org", LinkTarget.External)]
+    [InlineData("mailto:me@example.org", LinkTarget.External)]
+    [InlineData("//cdn.example.org/a.png", LinkTarget.External)]
+    [InlineData("#heading", LinkTarget.Fragment)]
+    [InlineData("/tags/dotnet/", LinkTarget.SitePath)]
+    [InlineData("/b/tech/", LinkTarget.SitePath)]
+    [InlineData("/feed.xml", LinkTarget.SitePath)]
+    public void ClassifiesOtherLinks(string href, LinkTarget expected) =>
+        Assert.Equal(expected, ContentLinks.Resolve(Source, href).Target);
+
+    [Theory]
+    [InlineData("javascript:alert(1)")]
+    [InlineData("JavaScript:alert(1)")]
+    [InlineData("java\tscript:alert(1)")]
+    [InlineData("data:text/html;base64,PHNjcmlwdD4=")]
+    [InlineData("vbscript:msgbox")]
+    [InlineData("file:///etc/passwd")]
+    public void RefusesSchemesThatAreNotWebOrMail(string href)
+    {
+        var link = ContentLinks.Resolve(Source, href);
+
+        Assert.Equal(LinkTarget.Refused, link.Target);
+        Assert.Contains("may only use http, https or mailto", link.Problem);
+    }
+
+    [Theory]
+    [InlineData("/b/Tech/Some-Slug/", "not a post address")]
+    [InlineData("/b/tech/a/b/", "not a post address")]
+    [InlineData("../../../outside.md", "outside the content folder")]
+    [InlineData("../../about.md", "outside content/posts")]
+    [InlineData("../tech/notes.md", "does not name a post file")]
+    [InlineData("../some-slug/", "neither a post file nor an image")]
+    [InlineData("", "no address")]
+    public void RefusesLinksThatCannotBeResolvedAndSaysWhy(string href, string reason)
+    {
+        var link = ContentLinks.Resolve(Source, href);
+
+        Assert.Equal(LinkTarget.Refused, link.Target);
+        Assert.Contains(reason, link.Problem);
+    }
+}
