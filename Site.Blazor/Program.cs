@@ -31,6 +31,7 @@ builder.Services.AddAccountRateLimiting();
 builder.Services.AddAccountPages();
 builder.Services.AddSingleton<HealthSnapshot>();
 builder.Services.AddJobActivity();
+builder.Services.AddPhotoActivity();
 
 var app = builder.Build();
 if (SiteHostRunner.RefuseBadSettings(app, "Site.Blazor") is { } refused)

@@ -153,6 +153,14 @@ public static class SiteHostDefaults
         return services;
     }
 
+    /// <summary>Live notice of photo changes for screens in this process (the web host's upload and photo pages).</summary>
+    public static IServiceCollection AddPhotoActivity(this IServiceCollection services)
+    {
+        services.AddSingleton<PhotoActivity>();
+        services.AddHostedService<PhotoActivityListener>();
+        return services;
+    }
+
     private static void AddMail(IServiceCollection services)
     {
         services.AddSingleton<IMailSender>(sp => sp.GetRequiredService<IOptions<MailOptions>>().Value.Kind switch
