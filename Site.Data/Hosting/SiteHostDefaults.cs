@@ -157,6 +157,7 @@ public static class SiteHostDefaults
     public static IServiceCollection AddPhotoActivity(this IServiceCollection services)
     {
         services.AddSingleton<PhotoActivity>();
+        services.AddSingleton<PhotoStatusQuery>();
         services.AddHostedService<PhotoActivityListener>();
         return services;
     }
