@@ -150,6 +150,7 @@ public static class SiteHostDefaults
             sp.GetRequiredService<TimeProvider>(),
             sp.GetRequiredService<ILogger<PhotoProcessor>>()));
         services.AddSingleton<SimilarPhotos>();
+        services.AddSingleton<PhotoLibrary>();
         return services;
     }
 

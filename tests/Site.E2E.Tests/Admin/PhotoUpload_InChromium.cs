@@ -73,6 +73,14 @@ public sealed class PhotoUpload_InChromium : IAsyncLifetime
         await Assertions.Expect(repeat).ToHaveAttributeAsync("data-state", "duplicate");
         await Assertions.Expect(repeat).ToContainTextAsync("green.jpg");
         await Assertions.Expect(page.Locator("[data-test=count-duplicate]")).ToContainTextAsync("1");
+
+        // The list leads to the photo's page, where a click on the picture sets the focal point (600 px wide).
+        await page.GotoAsync(_site.BaseAddress + "/admin/photos");
+        await page.GetByRole(AriaRole.Link, new() { Name = "red.jpg" }).ClickAsync();
+        await page.Locator(".photo-details[data-live=connected]").WaitForAsync();
+        await page.Locator("[data-test=focal-picker]").ClickAsync(new() { Position = new Position { X = 150, Y = 100 } });
+        await Assertions.Expect(page.Locator("[data-test=message]")).ToContainTextAsync("Focal point saved");
+        await Assertions.Expect(page.Locator("[data-test=focal-marker]")).ToHaveAttributeAsync("style", new System.Text.RegularExpressions.Regex("left: 25%"));
     }
 
     private static byte[] Jpeg(MagickColor colour)

@@ -127,6 +127,24 @@ public class PhotoUpload_Api(PhotoUploadSiteFixture fixture) : IClassFixture<Pho
     }
 
     [Fact]
+    public async Task TheUploadedPhotoIsListedWithItsPage_AndTheUploadPageHasItsDropZone()
+    {
+        using (var response = await PostAsync(Jpeg(), "listed.jpg"))
+        {
+            Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        }
+
+        var list = await fixture.Admin.GetPageAsync("/admin/photos");
+        var link = Assert.Single(list.QuerySelectorAll("tr[data-state=pending] a"), a => a.TextContent == "listed.jpg");
+        var details = await fixture.Admin.GetPageAsync(link.GetAttribute("href")!);
+        Assert.Equal("listed.jpg", details.QuerySelector(".photo-details h4")!.TextContent.Trim());
+        Assert.NotNull((await fixture.Admin.GetPageAsync($"/admin/photos/{Guid.NewGuid()}")).QuerySelector("[data-test=not-found]"));
+        var upload = await fixture.Admin.GetPageAsync("/admin/photos/upload");
+        Assert.NotNull(upload.QuerySelector("[data-test=drop-zone]"));
+        Assert.NotNull(upload.QuerySelector("input[type=file][multiple]"));
+    }
+
+    [Fact]
     public async Task AnonymousVisitorsAndReadersAreRefused()
     {
         using var anonymous = fixture.Site.NewBrowser();
