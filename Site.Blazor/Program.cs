@@ -33,6 +33,7 @@ builder.Services.AddAccountPages();
 builder.Services.AddSingleton<HealthSnapshot>();
 builder.Services.AddJobActivity();
 builder.Services.AddSiteBlog();
+builder.Services.AddPhotoActivity();
 
 var app = builder.Build();
 if (SiteHostRunner.RefuseBadSettings(app, "Site.Blazor") is { } refused)

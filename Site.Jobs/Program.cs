@@ -3,6 +3,7 @@ using Site.Data.Configuration;
 using Site.Data.Hosting;
 using Site.Data.Jobs;
 using Site.Data.Mail;
+using Site.Data.Photos;
 using Site.Jobs;
 using Site.Jobs.Diagnostics;
 using Site.Jobs.Heartbeat;
@@ -47,6 +48,7 @@ builder.Services.AddTransient<ScheduleTickInvocable>();
 // Job types this host runs, one line each.
 builder.Services.AddJobHandler<CleanUpJobHistory, CleanUpJobHistoryHandler>();
 builder.Services.AddJobHandler<SendMail, SendMailHandler>();
+builder.Services.AddJobHandler<ProcessPhoto, ProcessPhotoHandler>();
 if (builder.Configuration.GetValue<bool>($"{JobsHostOptions.Section}:{nameof(JobsHostOptions.EnableDiagnosticJobs)}"))
 {
     builder.Services.AddJobHandler<DiagnosticSleep, DiagnosticSleepHandler>();

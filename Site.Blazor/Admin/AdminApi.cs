@@ -25,6 +25,7 @@ public static class AdminApi
                 attention = await dashboard.GetAttentionAsync(cancellationToken),
             });
         });
+        admin.MapPhotoUpload();
         return endpoints;
     }
 }

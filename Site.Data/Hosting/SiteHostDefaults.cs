@@ -152,6 +152,16 @@ public static class SiteHostDefaults
             sp.GetRequiredService<TimeProvider>(),
             sp.GetRequiredService<ILogger<PhotoProcessor>>()));
         services.AddSingleton<SimilarPhotos>();
+        services.AddSingleton<PhotoLibrary>();
+        return services;
+    }
+
+    /// <summary>Live notice of photo changes for screens in this process (the web host's upload and photo pages).</summary>
+    public static IServiceCollection AddPhotoActivity(this IServiceCollection services)
+    {
+        services.AddSingleton<PhotoActivity>();
+        services.AddSingleton<PhotoStatusQuery>();
+        services.AddHostedService<PhotoActivityListener>();
         return services;
     }
 

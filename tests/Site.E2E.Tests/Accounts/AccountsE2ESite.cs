@@ -21,6 +21,11 @@ public sealed class AccountsE2ESite : WebApplicationFactory<Program>
 
     public string BaseAddress { get; private set; } = "";
 
+    public string DatabaseConnectionString => _database.ConnectionString;
+
+    /// <summary>The local media folder, for a jobs host that must read what the site stores.</summary>
+    public string MediaPath { get; } = Path.Combine(Path.GetTempPath(), "site-e2e-tests", Guid.NewGuid().ToString("N"));
+
     public static async Task<AccountsE2ESite> StartAsync()
     {
         var site = new AccountsE2ESite(await TestDatabase.CreateAsync(migrate: false));
@@ -35,7 +40,7 @@ public sealed class AccountsE2ESite : WebApplicationFactory<Program>
         builder.UseEnvironment("Development");
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
         builder.UseSetting("Site:Database:ConnectionString", _database.ConnectionString);
-        builder.UseSetting("Site:Storage:LocalPath", Path.Combine(Path.GetTempPath(), "site-e2e-tests", Guid.NewGuid().ToString("N")));
+        builder.UseSetting("Site:Storage:LocalPath", MediaPath);
         builder.UseSetting("Site:Mail:Folder", Path.Combine(Path.GetTempPath(), "site-e2e-tests", Guid.NewGuid().ToString("N")));
         builder.UseSetting("Site:Accounts:AdminEmail", AdminEmail);
         builder.UseSetting("Site:Accounts:AdminPassword", AdminPassword);

@@ -1,0 +1,24 @@
+using Site.Data.Jobs;
+using Site.Domain.Jobs;
+
+namespace Site.Data.Photos;
+
+/// <summary>Process (or reprocess) one stored photo in the jobs host; enqueued with the photo's row, in its transaction.</summary>
+public sealed record ProcessPhoto(Guid PhotoId) : IJob
+{
+    // Default retries: a throw means storage or the database failed and may recover; a rejected file never will,
+    // so the handler ends normally for it and the job is not retried.
+    public static JobDefinition Definition { get; } = new("photos.process", JobQueues.Default)
+    {
+        Timeout = TimeSpan.FromMinutes(10),
+    };
+}
+
+/// <summary>Runs <see cref="PhotoProcessor.ProcessAsync"/> for a queued <see cref="ProcessPhoto"/>.</summary>
+public sealed class ProcessPhotoHandler(PhotoProcessor processor) : IJobHandler<ProcessPhoto>
+{
+    // Rejected and NotFound are final answers recorded on the photo (or there is no photo any more): returning
+    // normally completes the job. Only an exception from the processor reaches the executor and is retried.
+    public Task RunAsync(ProcessPhoto job, JobRunContext context, CancellationToken cancellationToken) =>
+        processor.ProcessAsync(job.PhotoId, cancellationToken);
+}

@@ -1,0 +1,77 @@
+using System.Collections.Concurrent;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging.Abstractions;
+using Site.Data.Configuration;
+using Site.Data.Jobs;
+using Site.Data.Photos;
+using Site.Domain.Photos;
+
+namespace Site.Data.Tests.Photos;
+
+[Collection(PhotoRenderingCollection.Name)]
+public class ProcessPhoto_Job(PhotoPipelineFixture fixture) : IClassFixture<PhotoPipelineFixture>
+{
+    private static readonly JobRunContext FirstAttempt = new(1, 1, 1);
+
+    [Fact]
+    public async Task AStatusChangeIsAnnouncedWithThePhotosId_FromUploadToComplete()
+    {
+        var activity = new PhotoActivity();
+        var seen = new ConcurrentQueue<Guid?>();
+        activity.Changed += seen.Enqueue;
+        using var listener = new PhotoActivityListener(
+            Microsoft.Extensions.Options.Options.Create(new DatabaseOptions { ConnectionString = fixture.Database.ConnectionString }),
+            activity, NullLogger<PhotoActivityListener>.Instance);
+        await listener.StartAsync(CancellationToken.None);
+        try
+        {
+            // The listener announces its connection with a null: from then on nothing is missed.
+            await WaitUntilAsync(() => seen.Contains(null));
+            var photo = await fixture.UploadAsync(StoreKind.Local, TestImages.Unique(TestImages.Jpeg(640, 480)), "live.jpg");
+            await new ProcessPhotoHandler(fixture.Processor(StoreKind.Local)).RunAsync(new ProcessPhoto(photo.Id), FirstAttempt, CancellationToken.None);
+
+            // Inserted (pending), processing, complete: one notice each.
+            await WaitUntilAsync(() => seen.Count(id => id == photo.Id) >= 3);
+            Assert.Equal(3, seen.Count(id => id == photo.Id));
+        }
+        finally
+        {
+            await listener.StopAsync(CancellationToken.None);
+        }
+    }
+
+    [Fact]
+    public async Task ARejectedFileCompletesTheJob_SoItIsNotRetried_AndThePhotoSaysWhy()
+    {
+        var truncated = TestImages.Unique(TestImages.Jpeg(640, 480))[..300];
+        var photo = await fixture.UploadAsync(StoreKind.Local, truncated, "truncated.jpg");
+
+        await new ProcessPhotoHandler(fixture.Processor(StoreKind.Local)).RunAsync(new ProcessPhoto(photo.Id), FirstAttempt, CancellationToken.None);
+
+        await using var db = fixture.CreateContext();
+        var saved = await db.Photos.AsNoTracking().SingleAsync(p => p.Id == photo.Id);
+        Assert.Equal(PhotoStatus.Failed, saved.Status);
+        Assert.False(string.IsNullOrWhiteSpace(saved.FailureReason));
+    }
+
+    [Fact]
+    public async Task APhotoDeletedSinceItWasQueuedCompletesTheJob() =>
+        await new ProcessPhotoHandler(fixture.Processor(StoreKind.Local)).RunAsync(new ProcessPhoto(Guid.NewGuid()), FirstAttempt, CancellationToken.None);
+
+    [Fact]
+    public void TheJobTypeIsValidAndRunsOnTheDefaultQueue()
+    {
+        Assert.Null(ProcessPhoto.Definition.Problem());
+        Assert.Equal(Domain.Jobs.JobQueues.Default, ProcessPhoto.Definition.Queue);
+    }
+
+    private static async Task WaitUntilAsync(Func<bool> condition)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(15);
+        while (!condition())
+        {
+            Assert.True(DateTime.UtcNow < deadline, "Timed out waiting for photo notifications.");
+            await Task.Delay(50);
+        }
+    }
+}
