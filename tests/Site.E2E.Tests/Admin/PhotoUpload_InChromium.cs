@@ -76,6 +76,8 @@ public sealed class PhotoUpload_InChromium : IAsyncLifetime
 
         // The list leads to the photo's page, where a click on the picture sets the focal point (600 px wide).
         await page.GotoAsync(_site.BaseAddress + "/admin/photos");
+        // A click on a prerendered page before its circuit is up can be lost; wait for the live page first.
+        await page.Locator(".photo-list[data-live=connected]").WaitForAsync();
         await page.GetByRole(AriaRole.Link, new() { Name = "red.jpg" }).ClickAsync();
         await page.Locator(".photo-details[data-live=connected]").WaitForAsync();
         await page.Locator("[data-test=focal-picker]").ClickAsync(new() { Position = new Position { X = 150, Y = 100 } });
