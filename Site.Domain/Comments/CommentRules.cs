@@ -28,6 +28,8 @@ public static partial class CommentRules
     public static readonly string TooManyLinks = $"The comment has more than {MaxLinks} links; remove some and send it again.";
     public static readonly string RepeatedCharacters = $"The comment repeats one character {RepeatedCharacterLimit} or more times in a row; shorten that run.";
     public const string ControlCharacters = "The comment contains invisible control characters; remove them and send it again.";
+    public const string UnknownPost = "There is no post at this address to comment on; it may have been moved or removed.";
+    public const string UnknownParent = "The comment you are replying to is not there any more; send yours as a new comment instead.";
 
     /// <summary>Null when the submission may be stored, otherwise the sentence that says why not.</summary>
     public static string? Problem(CommentSubmission submission)
