@@ -1,4 +1,5 @@
 using Coravel;
+using Site.Data.Comments;
 using Site.Data.Configuration;
 using Site.Data.Hosting;
 using Site.Data.Jobs;
@@ -49,6 +50,7 @@ builder.Services.AddTransient<ScheduleTickInvocable>();
 builder.Services.AddJobHandler<CleanUpJobHistory, CleanUpJobHistoryHandler>();
 builder.Services.AddJobHandler<SendMail, SendMailHandler>();
 builder.Services.AddJobHandler<ProcessPhoto, ProcessPhotoHandler>();
+builder.Services.AddJobHandler<NotifyPendingComments, NotifyPendingCommentsHandler>();
 if (builder.Configuration.GetValue<bool>($"{JobsHostOptions.Section}:{nameof(JobsHostOptions.EnableDiagnosticJobs)}"))
 {
     builder.Services.AddJobHandler<DiagnosticSleep, DiagnosticSleepHandler>();

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.FileProviders;
 using Microsoft.Extensions.Options;
+using Site.Blazor.Comments;
 using Site.Data.Configuration;
 
 namespace Site.Blazor.Blog;
@@ -28,6 +29,7 @@ public static class BlogServices
         endpoints.MapPostsApi();
         endpoints.MapSitemap();
         endpoints.MapRobotsTxt();
+        endpoints.MapCommentEndpoints();
         return endpoints;
     }
 

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.Extensions.Options;
 using Npgsql;
+using Site.Data.Comments;
 using Site.Data.Configuration;
 using Site.Data.Content;
 
@@ -8,7 +9,8 @@ namespace Site.Blazor.Blog;
 
 /// <summary>
 /// Listens on <see cref="ContentChanges.Channel"/> and evicts every cached reader page when content changed, whichever
-/// host ran the sync. After a lost connection it evicts once more, since a change may have gone unheard meanwhile.
+/// host ran the sync; and on <see cref="CommentChanges.Channel"/>, evicting only the page of the post whose comments
+/// changed. After a lost connection it evicts everything once more, since a change may have gone unheard meanwhile.
 /// </summary>
 public sealed class ContentChangeListener(IOptions<DatabaseOptions> database, IOutputCacheStore cache, ILogger<ContentChangeListener> logger)
     : BackgroundService
@@ -30,8 +32,10 @@ public sealed class ContentChangeListener(IOptions<DatabaseOptions> database, IO
             {
                 await using var connection = new NpgsqlConnection(connectionString);
                 await connection.OpenAsync(stoppingToken);
-                connection.Notification += (_, _) => _ = EvictAsync(stoppingToken);
-                await using (var listen = new NpgsqlCommand($"LISTEN {ContentChanges.Channel}", connection))
+                connection.Notification += (_, e) => _ = e.Channel == CommentChanges.Channel
+                    ? EvictPostAsync(e.Payload, stoppingToken)
+                    : EvictAsync(stoppingToken);
+                await using (var listen = new NpgsqlCommand($"LISTEN {ContentChanges.Channel}; LISTEN {CommentChanges.Channel}", connection))
                 {
                     await listen.ExecuteNonQueryAsync(stoppingToken);
                 }
@@ -53,6 +57,14 @@ public sealed class ContentChangeListener(IOptions<DatabaseOptions> database, IO
                 reconnecting = true;
                 await Task.Delay(RetryDelay, stoppingToken);
             }
+        }
+    }
+
+    private async Task EvictPostAsync(string payload, CancellationToken cancellationToken)
+    {
+        if (CommentChanges.TryParse(payload, out var post))
+        {
+            await cache.EvictByTagAsync(ReaderCache.PostTag(post), cancellationToken);
         }
     }
 

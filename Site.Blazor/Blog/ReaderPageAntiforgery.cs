@@ -5,8 +5,9 @@ namespace Site.Blazor.Blog;
 /// <summary>
 /// Keeps antiforgery out of reader pages. Blazor asks for tokens on every page it renders, and storing them sets a
 /// cookie and "no-store" on the response, which would make every public page uncacheable and hand every anonymous
-/// reader a cookie. Reader pages hold no forms, so for them no token is made at all; every other page (admin,
-/// account) gets the real thing. The real service is made on first use, not when the pipeline is built, so its
+/// reader a cookie. So anonymous readers of a reader page get no token at all; every other page (admin, account, the
+/// comment page) gets the real thing, and so do signed-in readers, whose pages are never cached and who vote and
+/// delete with forms. The comment form of a cached post page fetches its token when it is sent (see CommentEndpoints). The real service is made on first use, not when the pipeline is built, so its
 /// dependencies (Data Protection, and the settings behind it) are checked where the host reports bad settings.
 /// </summary>
 public sealed class ReaderPageAntiforgery(Func<IAntiforgery> createInner) : IAntiforgery
@@ -27,7 +28,9 @@ public sealed class ReaderPageAntiforgery(Func<IAntiforgery> createInner) : IAnt
     public void SetCookieTokenAndHeader(HttpContext httpContext) => Inner.SetCookieTokenAndHeader(httpContext);
 
     private static bool IsReaderPage(HttpContext context) =>
-        HttpMethods.IsGet(context.Request.Method) && context.GetEndpoint()?.Metadata.GetMetadata<ReaderPageAttribute>() is not null;
+        HttpMethods.IsGet(context.Request.Method)
+        && context.User.Identity?.IsAuthenticated != true
+        && context.GetEndpoint()?.Metadata.GetMetadata<ReaderPageAttribute>() is { IssuesAntiforgeryTokens: false };
 
     /// <summary>Wraps the antiforgery service already registered (call after AddRazorComponents).</summary>
     public static IServiceCollection Decorate(IServiceCollection services)

@@ -306,6 +306,18 @@ public sealed class CommentBoard(IDbContextFactory<SiteDbContext> databases, Tim
         return rows.Select(r => (new PostAddress(r.Category, r.Slug), r.Title)).ToList();
     }
 
+    /// <summary>The post a comment belongs to, or null when there is no such comment.</summary>
+    public async Task<PostAddress?> PostOfAsync(long commentId, CancellationToken cancellationToken = default)
+    {
+        await using var db = await databases.CreateDbContextAsync(cancellationToken);
+        var post = await (
+            from comment in db.Set<Comment>()
+            join p in db.Set<Post>() on comment.PostId equals p.Id
+            where comment.Id == commentId
+            select new { p.Category, p.Slug }).FirstOrDefaultAsync(cancellationToken);
+        return post is null ? null : new PostAddress(post.Category, post.Slug);
+    }
+
     public async Task<int> PendingCountAsync(CancellationToken cancellationToken = default)
     {
         await using var db = await databases.CreateDbContextAsync(cancellationToken);
