@@ -11,7 +11,8 @@ public static class AdminAreas
     public static readonly IReadOnlyList<AdminArea> All =
     [
         new("Dashboard", BasePath, MudBlazor.Icons.Material.Filled.Dashboard, IsAvailable: true),
-        new("Posts & comments", BasePath + "/posts", MudBlazor.Icons.Material.Filled.Article, IsAvailable: false),
+        new("Posts", BasePath + "/posts", MudBlazor.Icons.Material.Filled.Article, IsAvailable: false),
+        new("Comments", BasePath + "/comments", MudBlazor.Icons.Material.Filled.Comment, IsAvailable: true),
         new("Albums", BasePath + "/albums", MudBlazor.Icons.Material.Filled.PhotoAlbum, IsAvailable: false),
         new("Photos", BasePath + "/photos", MudBlazor.Icons.Material.Filled.PhotoLibrary, IsAvailable: true),
         new("Jobs", BasePath + "/jobs", MudBlazor.Icons.Material.Filled.Schedule, IsAvailable: true),
