@@ -15,7 +15,13 @@ public sealed class AccountsE2ESite : WebApplicationFactory<Program>
 
     private readonly TestDatabase _database;
 
-    private AccountsE2ESite(TestDatabase database) => _database = database;
+    private readonly IReadOnlyDictionary<string, string?> _settings;
+
+    private AccountsE2ESite(TestDatabase database, IReadOnlyDictionary<string, string?>? settings)
+    {
+        _database = database;
+        _settings = settings ?? new Dictionary<string, string?>();
+    }
 
     public string AdminEmail { get; } = $"admin-{Guid.NewGuid():N}@example.test";
 
@@ -26,9 +32,10 @@ public sealed class AccountsE2ESite : WebApplicationFactory<Program>
     /// <summary>The local media folder, for a jobs host that must read what the site stores.</summary>
     public string MediaPath { get; } = Path.Combine(Path.GetTempPath(), "site-e2e-tests", Guid.NewGuid().ToString("N"));
 
-    public static async Task<AccountsE2ESite> StartAsync()
+    /// <param name="settings">Settings to add or change, such as the content folder to sync.</param>
+    public static async Task<AccountsE2ESite> StartAsync(IReadOnlyDictionary<string, string?>? settings = null)
     {
-        var site = new AccountsE2ESite(await TestDatabase.CreateAsync(migrate: false));
+        var site = new AccountsE2ESite(await TestDatabase.CreateAsync(migrate: false), settings);
         site.UseKestrel(0);
         site.StartServer();
         site.BaseAddress = site.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First().TrimEnd('/');
@@ -44,6 +51,10 @@ public sealed class AccountsE2ESite : WebApplicationFactory<Program>
         builder.UseSetting("Site:Mail:Folder", Path.Combine(Path.GetTempPath(), "site-e2e-tests", Guid.NewGuid().ToString("N")));
         builder.UseSetting("Site:Accounts:AdminEmail", AdminEmail);
         builder.UseSetting("Site:Accounts:AdminPassword", AdminPassword);
+        foreach (var (key, value) in _settings)
+        {
+            builder.UseSetting(key, value);
+        }
     }
 
     public override async ValueTask DisposeAsync()
