@@ -1,11 +1,13 @@
 using Coravel;
 using Site.Data.Comments;
 using Site.Data.Configuration;
+using Site.Data.Content;
 using Site.Data.Hosting;
 using Site.Data.Jobs;
 using Site.Data.Mail;
 using Site.Data.Photos;
 using Site.Jobs;
+using Site.Jobs.Content;
 using Site.Jobs.Diagnostics;
 using Site.Jobs.Heartbeat;
 using Site.Jobs.Maintenance;
@@ -51,6 +53,8 @@ builder.Services.AddJobHandler<CleanUpJobHistory, CleanUpJobHistoryHandler>();
 builder.Services.AddJobHandler<SendMail, SendMailHandler>();
 builder.Services.AddJobHandler<ProcessPhoto, ProcessPhotoHandler>();
 builder.Services.AddJobHandler<NotifyPendingComments, NotifyPendingCommentsHandler>();
+builder.Services.AddJobHandler<SyncContent, SyncContentHandler>();
+builder.Services.AddHostedService<ContentFolderWatcher>();
 if (builder.Configuration.GetValue<bool>($"{JobsHostOptions.Section}:{nameof(JobsHostOptions.EnableDiagnosticJobs)}"))
 {
     builder.Services.AddJobHandler<DiagnosticSleep, DiagnosticSleepHandler>();

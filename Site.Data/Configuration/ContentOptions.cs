@@ -23,6 +23,12 @@ public sealed class ContentOptions : ISiteOptions
     /// <summary>Sync the content folder into the database, in the background, once the web host has started.</summary>
     public bool SyncAtStart { get; set; } = true;
 
+    /// <summary>The jobs host watches the content folder and queues a sync when files change.</summary>
+    public bool WatchForChanges { get; set; } = true;
+
+    /// <summary>How long the folder must stay quiet after a change before the sync is queued (a checkout touches many files).</summary>
+    public TimeSpan WatchQuietPeriod { get; set; } = TimeSpan.FromSeconds(2);
+
     /// <summary>The content folder as an absolute path.</summary>
     public string FullPath(string contentRoot) => System.IO.Path.GetFullPath(Path, contentRoot);
 
@@ -37,6 +43,11 @@ public sealed class ContentOptions : ISiteOptions
         if (string.IsNullOrWhiteSpace(Path))
         {
             yield return $"{sectionPath}:Path is required (the folder with posts/, categories.yml, projects.yml and books.yml).";
+        }
+
+        if (WatchQuietPeriod < TimeSpan.Zero || WatchQuietPeriod > TimeSpan.FromMinutes(10))
+        {
+            yield return $"{sectionPath}:WatchQuietPeriod must be between 00:00:00 and 00:10:00.";
         }
 
         if (!string.IsNullOrWhiteSpace(HistoryUrlTemplate))
