@@ -121,7 +121,16 @@ public sealed class CommentBoard(IDbContextFactory<SiteDbContext> databases, Tim
             ClientHash = sender.ClientHash,
         };
         db.Add(comment);
-        await db.SaveChangesAsync(cancellationToken);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException ex) when (ex.InnerException is Npgsql.PostgresException { SqlState: Npgsql.PostgresErrorCodes.ForeignKeyViolation })
+        {
+            // The comment replied to (or the post) was deleted between the check above and this insert.
+            return CommentSent.Refused(parentId is null ? CommentRules.UnknownPost : CommentRules.UnknownParent);
+        }
+
         if (comment.Status == CommentStatus.Pending)
         {
             await JobQueue.EnqueueAsync(db, new NotifyPendingComments(),
