@@ -1,5 +1,6 @@
 using Coravel;
 using Site.Data.Configuration;
+using Site.Data.Albums;
 using Site.Data.Hosting;
 using Site.Data.Jobs;
 using Site.Data.Mail;
@@ -49,6 +50,7 @@ builder.Services.AddTransient<ScheduleTickInvocable>();
 builder.Services.AddJobHandler<CleanUpJobHistory, CleanUpJobHistoryHandler>();
 builder.Services.AddJobHandler<SendMail, SendMailHandler>();
 builder.Services.AddJobHandler<ProcessPhoto, ProcessPhotoHandler>();
+builder.Services.AddJobHandler<BuildAlbumZip, BuildAlbumZipHandler>();
 if (builder.Configuration.GetValue<bool>($"{JobsHostOptions.Section}:{nameof(JobsHostOptions.EnableDiagnosticJobs)}"))
 {
     builder.Services.AddJobHandler<DiagnosticSleep, DiagnosticSleepHandler>();
