@@ -157,6 +157,7 @@ public static class SiteHostDefaults
         services.AddSingleton<AlbumEditor>();
         services.AddSingleton<AlbumGallery>();
         services.AddSingleton<AlbumZipBuilder>();
+        services.AddSingleton<AlbumAdminQuery>();
         return services;
     }
 
