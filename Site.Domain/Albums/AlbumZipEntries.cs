@@ -10,30 +10,20 @@ public sealed record AlbumZipSource(Guid PhotoId, string Sha256, string Original
 
 /// <summary>
 /// Names of the entries of an album's ZIP: numbered in display order with enough digits for the album (at least
-/// three: "001_beach.jpg"), the original name after it, made unique without regard to case (two "IMG_1.jpg" become
-/// "IMG_1.jpg" and "IMG_1 (2).jpg" behind their numbers; the number alone already separates them, but unpackers on
-/// case-insensitive systems compare the whole name).
+/// three: "001_beach.jpg") and the original name, made safe, after it. The number makes every name unique, also on
+/// case-insensitive file systems (two "IMG_1.jpg" unpack as "001_IMG_1.jpg" and "002_IMG_1.jpg"), and makes the
+/// names sort in album order.
 /// </summary>
 public static class AlbumZipEntries
 {
     public static IReadOnlyList<string> Names(IReadOnlyList<string> originalFileNames)
     {
         var digits = Math.Max(3, originalFileNames.Count.ToString(CultureInfo.InvariantCulture).Length);
-        var used = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         var names = new List<string>(originalFileNames.Count);
         for (var i = 0; i < originalFileNames.Count; i++)
         {
             var number = (i + 1).ToString(new string('0', digits), CultureInfo.InvariantCulture);
-            var original = PhotoFileName.Sanitize(originalFileNames[i]);
-            var name = $"{number}_{original}";
-            for (var copy = 2; !used.Add(name); copy++)
-            {
-                var dot = original.LastIndexOf('.');
-                var (stem, extension) = dot > 0 ? (original[..dot], original[dot..]) : (original, "");
-                name = $"{number}_{stem} ({copy}){extension}";
-            }
-
-            names.Add(name);
+            names.Add($"{number}_{PhotoFileName.Sanitize(originalFileNames[i])}");
         }
 
         return names;

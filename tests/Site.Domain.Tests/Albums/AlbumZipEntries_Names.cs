@@ -14,8 +14,8 @@ public class AlbumZipEntries_Names
     public void MakesRepeatedNamesUnique_WithoutRegardToCase()
     {
         var names = AlbumZipEntries.Names(["IMG_1.jpg", "img_1.JPG", "IMG_1.jpg"]);
+        Assert.Equal(["001_IMG_1.jpg", "002_img_1.JPG", "003_IMG_1.jpg"], names);
         Assert.Equal(names.Count, names.Distinct(StringComparer.OrdinalIgnoreCase).Count());
-        Assert.Equal("001_IMG_1.jpg", names[0]);
     }
 
     [Fact]
