@@ -26,9 +26,6 @@ public static class AlbumEndpoints
         endpoints.MapGet(Prefix + "/download/{photoId:guid}", DownloadPhotoAsync).ExcludeFromDescription();
         endpoints.MapGet(Prefix + "/album.zip", DownloadZipAsync).ExcludeFromDescription();
         endpoints.MapGet(Prefix + "/photo/{photoId:guid}/exif.json", ExifAsync).ExcludeFromDescription();
-        // The password form of a share link. Antiforgery would protect nothing here: the worst a forged post can do
-        // is open, in the victim's browser, an album whose link and password the forger already holds.
-        endpoints.MapPost(Prefix + "/unlock", UnlockAsync).DisableAntiforgery().ExcludeFromDescription();
         return endpoints;
     }
 
@@ -93,29 +90,6 @@ public static class AlbumEndpoints
             iso = exif.Iso,
             takenAt = exif.TakenAt?.ToString("yyyy-MM-dd HH:mm", System.Globalization.CultureInfo.InvariantCulture),
         });
-    }
-
-    private static async Task<IResult> UnlockAsync(string slug, HttpContext context, AlbumGallery gallery, AlbumAccess access, CancellationToken cancellationToken)
-    {
-        if (!context.Request.HasFormContentType || await gallery.FindAsync(slug, cancellationToken) is not { } album)
-        {
-            return Results.NotFound();
-        }
-
-        var form = await context.Request.ReadFormAsync(cancellationToken);
-        var token = form["token"].ToString();
-        var check = await gallery.CheckLinkAsync(album.Id, token, form["password"].ToString(), cancellationToken);
-        switch (check.Verdict)
-        {
-            case ShareLinkVerdict.Granted:
-                access.StartSession(context, album.Id, album.Slug, check.LinkId!.Value, check.ExpiresAt);
-                return Results.Redirect(AlbumAccess.AlbumPath(album.Slug));
-            case ShareLinkVerdict.WrongPassword:
-            case ShareLinkVerdict.NeedsPassword:
-                return Results.Redirect($"{AlbumAccess.AlbumPath(album.Slug)}?token={Uri.EscapeDataString(token)}&password=wrong");
-            default:
-                return Results.NotFound();
-        }
     }
 
     /// <summary>The album when it exists and this request may see it; null (a 404 to the caller) otherwise.</summary>
