@@ -45,7 +45,8 @@ for run in 1 2; do
   growth=$(sed -E 's/.*rss_growth_mb=([0-9.]+).*/\1/' <<<"$line")
   zip_bytes=$(sed -E 's/.*zip_bytes=([0-9]+).*/\1/' <<<"$line")
   key=$(sed -E 's/.*zip_key=([^ ]+).*/\1/' <<<"$line")
-  printf '  run %d: zip -0 %.2f s, Site %.2f s, Site memory growth %.1f MB\n' "$run" "$zip_s" "$site_s" "$growth"
+  allocated=$(sed -E 's/.*allocated_mb=([0-9.]+).*/\1/' <<<"$line")
+  printf '  run %d: zip -0 %.2f s, Site %.2f s, Site memory growth %.1f MB (%.1f MB allocated in all)\n' "$run" "$zip_s" "$site_s" "$growth" "$allocated"
   zip_best=$(awk -v a="$zip_s" -v b="$zip_best" 'BEGIN { print (a < b) ? a : b }')
   site_best=$(awk -v a="$site_s" -v b="$site_best" 'BEGIN { print (a < b) ? a : b }')
   growth_worst=$(awk -v a="$growth" -v b="$growth_worst" 'BEGIN { print (a > b) ? a : b }')
