@@ -42,7 +42,7 @@ public static class AlbumEndpoints
             return Results.NotFound();
         }
 
-        return await StreamAsync(context, storage, found.Key, null, album.IsPrivate, immutable: true, cancellationToken);
+        return await StreamAsync(context, storage, found.Key, null, album.IsPrivate, isImage: true, cancellationToken);
     }
 
     private static async Task<IResult> DownloadPhotoAsync(string slug, Guid photoId, HttpContext context,
@@ -54,7 +54,7 @@ public static class AlbumEndpoints
             return Results.NotFound();
         }
 
-        return await StreamAsync(context, storage, found.Key, found.DownloadName, album.IsPrivate, immutable: false, cancellationToken);
+        return await StreamAsync(context, storage, found.Key, found.DownloadName, album.IsPrivate, isImage: false, cancellationToken);
     }
 
     private static async Task<IResult> DownloadZipAsync(string slug, HttpContext context,
@@ -66,7 +66,7 @@ public static class AlbumEndpoints
             return Results.NotFound();
         }
 
-        return await StreamAsync(context, storage, zip.Key, $"{album.Slug}.zip", album.IsPrivate, immutable: false, cancellationToken);
+        return await StreamAsync(context, storage, zip.Key, $"{album.Slug}.zip", album.IsPrivate, isImage: false, cancellationToken);
     }
 
     private static async Task<IResult> ExifAsync(string slug, Guid photoId, HttpContext context,
@@ -100,7 +100,7 @@ public static class AlbumEndpoints
     }
 
     private static async Task<IResult> StreamAsync(HttpContext context, IObjectStorage storage, string key, string? downloadName,
-        bool isPrivate, bool immutable, CancellationToken cancellationToken)
+        bool isPrivate, bool isImage, CancellationToken cancellationToken)
     {
         using var opening = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         opening.CancelAfter(OpenTimeout);
@@ -120,7 +120,7 @@ public static class AlbumEndpoints
         }
 
         context.Response.Headers.CacheControl = isPrivate ? "private, no-store"
-            : immutable ? "public, max-age=31536000, immutable" : "public, max-age=3600";
+            : isImage ? "public, max-age=86400" : "public, max-age=3600";
         context.Response.Headers.XContentTypeOptions = "nosniff";
         context.Response.ContentLength = read.Info.Length;
         if (downloadName is not null)

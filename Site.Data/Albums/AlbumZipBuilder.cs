@@ -56,6 +56,12 @@ public sealed class AlbumZipBuilder(IDbContextFactory<SiteDbContext> databases, 
     /// <summary>The pipe between the ZIP writer and the upload holds at most this much; the writer waits beyond it.</summary>
     private const long PipeLimit = 1024 * 1024;
 
+    /// <summary>
+    /// Large pipe segments: the pipe holds a few dozen of them at most, which the shared pool keeps, where thousands of
+    /// small ones would overflow it and turn every megabyte copied into garbage.
+    /// </summary>
+    private const int SegmentSize = 64 * 1024;
+
     public async Task<AlbumZipOutcome> BuildAsync(Guid albumId, bool force = false, CancellationToken cancellationToken = default)
     {
         await using var db = await databases.CreateDbContextAsync(cancellationToken);
@@ -103,8 +109,9 @@ public sealed class AlbumZipBuilder(IDbContextFactory<SiteDbContext> databases, 
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
+            // The ZIP still at the pointer stays on offer only if it holds exactly what the album does.
             await db.Albums.Where(a => a.Id == albumId).ExecuteUpdateAsync(set => set
-                .SetProperty(a => a.ZipStatus, a => a.ZipKey != null ? AlbumZipStatus.Ready : AlbumZipStatus.Failed)
+                .SetProperty(a => a.ZipStatus, a => a.ZipKey != null && a.ZipContentHash == hash ? AlbumZipStatus.Ready : AlbumZipStatus.Failed)
                 .SetProperty(a => a.ZipError, Truncate(ex.Message)), CancellationToken.None);
             throw;
         }
@@ -130,14 +137,16 @@ public sealed class AlbumZipBuilder(IDbContextFactory<SiteDbContext> databases, 
     {
         var originals = await OriginalKeysAsync(sources, cancellationToken);
         var names = AlbumZipEntries.Names(sources.Select(s => s.OriginalFileName).ToList());
-        var pipe = new Pipe(new PipeOptions(pauseWriterThreshold: PipeLimit, resumeWriterThreshold: PipeLimit / 2, useSynchronizationContext: false));
+        var pipe = new Pipe(new PipeOptions(pauseWriterThreshold: PipeLimit, resumeWriterThreshold: PipeLimit / 2, minimumSegmentSize: SegmentSize, useSynchronizationContext: false));
         using var failed = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
 
         var writer = Task.Run(async () =>
         {
             try
             {
-                await using var output = pipe.Writer.AsStream();
+                // Left open: only an explicit completion may end the pipe, so a failing writer ends it with its error
+                // (and the upload fails) instead of with an ordinary end that would store a truncated ZIP.
+                await using var output = pipe.Writer.AsStream(leaveOpen: true);
                 await using (var archive = new ZipArchive(output, ZipArchiveMode.Create, leaveOpen: true))
                 {
                     for (var i = 0; i < sources.Count; i++)

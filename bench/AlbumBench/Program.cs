@@ -127,7 +127,6 @@ static async Task<int> ZipAsync(string connection, string media, Guid albumId)
         while (!sampling.IsCancellationRequested)
         {
             peak = Math.Max(peak, ResidentBytes());
-    var allocated = GC.GetTotalAllocatedBytes(precise: true) - allocatedBefore;
             await Task.Delay(10);
         }
     });

@@ -104,6 +104,30 @@ public class AlbumZipBuilder_Build(PhotoPipelineFixture fixture) : IClassFixture
         AssertUnzipAccepts(zip);
     }
 
+    [Theory]
+    [InlineData(StoreKind.Local)]
+    [InlineData(StoreKind.S3)]
+    public async Task AMissingOriginal_FailsTheBuild_WithTheReason_AndLeavesNoPartialZip(StoreKind kind)
+    {
+        var kit = new AlbumTestKit(fixture, kind);
+        var (a, _) = await kit.PhotoAsync("present.jpg", 2 * 1024 * 1024);
+        var (b, _) = await kit.PhotoAsync("gone.jpg");
+        var id = await kit.AlbumAsync("Missing original " + kind, [a, b]);
+        await fixture.Store(kind).DeleteAsync(b.OriginalKey);
+
+        var failure = await Assert.ThrowsAsync<InvalidOperationException>(() => kit.Zips.BuildAsync(id));
+
+        Assert.Contains(b.Id.ToString(), failure.Message);
+        await using var db = fixture.CreateContext();
+        var album = await db.Albums.AsNoTracking().SingleAsync(x => x.Id == id);
+        Assert.Equal(AlbumZipStatus.Failed, album.ZipStatus);
+        Assert.Contains("missing", album.ZipError);
+        await foreach (var leftover in fixture.Store(kind).ListAsync($"albums/{id:D}/"))
+        {
+            Assert.Fail($"A partial ZIP was left in storage: {leftover.Key}");
+        }
+    }
+
     [Fact]
     public async Task AnAlbumWithoutDownloadsOrPhotos_GetsNoZip()
     {
