@@ -3,6 +3,7 @@ using OpenTelemetry.Metrics;
 using OpenTelemetry.Trace;
 using Site.Blazor.Accounts;
 using Site.Blazor.Admin;
+using Site.Blazor.Albums;
 using Site.Blazor.Blog;
 using Site.Blazor.Components;
 using Site.Blazor.Components.Layout;
@@ -34,6 +35,7 @@ builder.Services.AddSingleton<HealthSnapshot>();
 builder.Services.AddJobActivity();
 builder.Services.AddSiteBlog();
 builder.Services.AddPhotoActivity();
+builder.Services.AddSiteAlbums();
 
 var app = builder.Build();
 if (SiteHostRunner.RefuseBadSettings(app, "Site.Blazor") is { } refused)
@@ -66,6 +68,7 @@ app.MapThemeToggle();
 app.MapAccountEndpoints();
 app.MapAdminApi();
 app.MapSiteBlog();
+app.MapAlbums();
 app.MapStaticAssets();
 app.MapRazorComponents<App>()
     .AddInteractiveServerRenderMode();

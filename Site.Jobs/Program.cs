@@ -2,6 +2,7 @@ using Coravel;
 using Site.Data.Comments;
 using Site.Data.Configuration;
 using Site.Data.Content;
+using Site.Data.Albums;
 using Site.Data.Hosting;
 using Site.Data.Jobs;
 using Site.Data.Mail;
@@ -55,6 +56,7 @@ builder.Services.AddJobHandler<ProcessPhoto, ProcessPhotoHandler>();
 builder.Services.AddJobHandler<NotifyPendingComments, NotifyPendingCommentsHandler>();
 builder.Services.AddJobHandler<SyncContent, SyncContentHandler>();
 builder.Services.AddHostedService<ContentFolderWatcher>();
+builder.Services.AddJobHandler<BuildAlbumZip, BuildAlbumZipHandler>();
 if (builder.Configuration.GetValue<bool>($"{JobsHostOptions.Section}:{nameof(JobsHostOptions.EnableDiagnosticJobs)}"))
 {
     builder.Services.AddJobHandler<DiagnosticSleep, DiagnosticSleepHandler>();

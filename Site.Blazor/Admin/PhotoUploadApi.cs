@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Http.Features;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Npgsql;
+using Site.Data.Albums;
 using Site.Data.Jobs;
 using Site.Data.Persistence;
 using Site.Data.Photos;
@@ -13,7 +14,8 @@ namespace Site.Blazor.Admin;
 /// <summary>
 /// <c>POST /api/admin/photos</c>: one photo per request, its bytes as the raw body and its file name (URL-encoded) in
 /// <see cref="FileNameHeader"/>, so the body streams straight to storage without a multipart parser buffering it.
-/// The antiforgery token travels in the standard <c>RequestVerificationToken</c> header.
+/// The antiforgery token travels in the standard <c>RequestVerificationToken</c> header. An optional
+/// <c>?album=&lt;id&gt;</c> puts the photo at the end of that album, in the same transaction as the photo itself.
 /// </summary>
 public static class PhotoUploadApi
 {
@@ -33,6 +35,7 @@ public static class PhotoUploadApi
     private static async Task<IResult> UploadAsync(
         HttpContext context,
         PhotoIntake intake,
+        AlbumEditor albums,
         IDbContextFactory<SiteDbContext> databases,
         IOptions<PhotoOptions> options,
         ILoggerFactory loggers,
@@ -58,8 +61,20 @@ public static class PhotoUploadApi
             bodyLimit.MaxRequestBodySize = null;
         }
 
-        var fileName = DecodeFileName(context.Request.Headers[FileNameHeader].ToString());
         await using var db = await databases.CreateDbContextAsync(cancellationToken);
+        Guid? albumId = null;
+        if (context.Request.Query.TryGetValue("album", out var albumValue))
+        {
+            // Checked before the body is read, so a photo meant for a missing album is not stored at all.
+            if (!Guid.TryParse(albumValue.ToString(), out var parsed) || !await db.Albums.AnyAsync(a => a.Id == parsed, cancellationToken))
+            {
+                return Refuse(StatusCodes.Status400BadRequest, "The album chosen for this upload does not exist (it may have been deleted). Choose another album, or none.");
+            }
+
+            albumId = parsed;
+        }
+
+        var fileName = DecodeFileName(context.Request.Headers[FileNameHeader].ToString());
         var result = await intake.AcceptAsync(context.Request.Body, fileName, db, cancellationToken);
         switch (result.Outcome)
         {
@@ -77,6 +92,11 @@ public static class PhotoUploadApi
         {
             // The row and its processing job commit together: no photo waits forever for a job that was never queued.
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            if (albumId is { } target)
+            {
+                await albums.AddUploadedPhotoAsync(db, target, photo.Id, cancellationToken);
+            }
+
             await db.SaveChangesAsync(cancellationToken);
             await JobQueue.EnqueueAsync(db, new ProcessPhoto(photo.Id), cancellationToken: cancellationToken);
             await transaction.CommitAsync(cancellationToken);

@@ -19,6 +19,7 @@ using Site.Data.Health;
 using Site.Data.Jobs;
 using Site.Data.Mail;
 using Site.Data.Persistence;
+using Site.Data.Albums;
 using Site.Data.Photos;
 using Site.Data.Storage;
 using Site.Domain.Health;
@@ -153,6 +154,10 @@ public static class SiteHostDefaults
             sp.GetRequiredService<ILogger<PhotoProcessor>>()));
         services.AddSingleton<SimilarPhotos>();
         services.AddSingleton<PhotoLibrary>();
+        services.AddSingleton<AlbumEditor>();
+        services.AddSingleton<AlbumGallery>();
+        services.AddSingleton<AlbumZipBuilder>();
+        services.AddSingleton<AlbumAdminQuery>();
         return services;
     }
 

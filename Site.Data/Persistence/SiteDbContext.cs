@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Site.Data.Accounts;
+using Site.Data.Albums;
 using Site.Data.Hosts;
 using Site.Data.Jobs;
 using Site.Data.Photos;
@@ -29,6 +30,12 @@ public sealed class SiteDbContext(DbContextOptions<SiteDbContext> options)
     public DbSet<Photo> Photos => Set<Photo>();
 
     public DbSet<PhotoVariant> PhotoVariants => Set<PhotoVariant>();
+
+    public DbSet<Album> Albums => Set<Album>();
+
+    public DbSet<AlbumPhoto> AlbumPhotos => Set<AlbumPhoto>();
+
+    public DbSet<AlbumShareLink> AlbumShareLinks => Set<AlbumShareLink>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

@@ -5,8 +5,8 @@ using Site.Domain.Photos;
 
 namespace Site.Data.Photos;
 
-/// <summary>What the admin's photo list shows: by status and camera ("Make Model"); null means any.</summary>
-public sealed record PhotoListFilter(PhotoStatus? Status = null, string? Camera = null);
+/// <summary>What the admin's photo list shows: by status, camera ("Make Model") and album; null means any.</summary>
+public sealed record PhotoListFilter(PhotoStatus? Status = null, string? Camera = null, Guid? AlbumId = null);
 
 /// <summary>One row of the admin's photo list.</summary>
 public sealed record PhotoListItem(
@@ -35,6 +35,11 @@ public sealed class PhotoLibrary(IDbContextFactory<SiteDbContext> databases)
         if (filter.Status is { } status)
         {
             photos = photos.Where(p => p.Status == status);
+        }
+
+        if (filter.AlbumId is { } albumId)
+        {
+            photos = photos.Where(p => db.AlbumPhotos.Any(a => a.AlbumId == albumId && a.PhotoId == p.Id));
         }
 
         if (!string.IsNullOrWhiteSpace(filter.Camera))

@@ -13,7 +13,7 @@ public static class AdminAreas
         new("Dashboard", BasePath, MudBlazor.Icons.Material.Filled.Dashboard, IsAvailable: true),
         new("Posts", BasePath + "/posts", MudBlazor.Icons.Material.Filled.Article, IsAvailable: false),
         new("Comments", BasePath + "/comments", MudBlazor.Icons.Material.Filled.Comment, IsAvailable: true),
-        new("Albums", BasePath + "/albums", MudBlazor.Icons.Material.Filled.PhotoAlbum, IsAvailable: false),
+        new("Albums", BasePath + "/albums", MudBlazor.Icons.Material.Filled.PhotoAlbum, IsAvailable: true),
         new("Photos", BasePath + "/photos", MudBlazor.Icons.Material.Filled.PhotoLibrary, IsAvailable: true),
         new("Jobs", BasePath + "/jobs", MudBlazor.Icons.Material.Filled.Schedule, IsAvailable: true),
         new("Analytics", BasePath + "/analytics", MudBlazor.Icons.Material.Filled.Insights, IsAvailable: false),

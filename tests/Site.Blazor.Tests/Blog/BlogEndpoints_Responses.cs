@@ -79,7 +79,7 @@ public class BlogEndpoints_Responses(BlogSiteFixture site) : IClassFixture<BlogS
     {
         var index = await Xml("/sitemap.xml", "application/xml");
         var sections = index.Root!.Elements(Sitemap + "sitemap").Select(s => s.Element(Sitemap + "loc")!.Value).ToList();
-        Assert.Equal(["https://blog.example.org/sitemap-static.xml", "https://blog.example.org/sitemap-blog.xml"], sections);
+        Assert.Equal(["https://blog.example.org/sitemap-static.xml", "https://blog.example.org/sitemap-blog.xml", "https://blog.example.org/sitemap-albums.xml"], sections);
 
         var staticPages = await Xml("/sitemap-static.xml", "application/xml");
         var home = Assert.Single(staticPages.Root!.Elements(Sitemap + "url"));
