@@ -2,6 +2,7 @@ using Coravel;
 using Site.Data.Configuration;
 using Site.Data.Hosting;
 using Site.Data.Jobs;
+using Site.Data.Graph;
 using Site.Data.Mail;
 using Site.Data.Photos;
 using Site.Jobs;
@@ -49,6 +50,7 @@ builder.Services.AddTransient<ScheduleTickInvocable>();
 builder.Services.AddJobHandler<CleanUpJobHistory, CleanUpJobHistoryHandler>();
 builder.Services.AddJobHandler<SendMail, SendMailHandler>();
 builder.Services.AddJobHandler<ProcessPhoto, ProcessPhotoHandler>();
+builder.Services.AddJobHandler<RebuildKnowledgeGraph, RebuildKnowledgeGraphHandler>();
 if (builder.Configuration.GetValue<bool>($"{JobsHostOptions.Section}:{nameof(JobsHostOptions.EnableDiagnosticJobs)}"))
 {
     builder.Services.AddJobHandler<DiagnosticSleep, DiagnosticSleepHandler>();

@@ -13,6 +13,7 @@ public static class ContentServices
         services.AddSingleton<ContentSync>();
         services.AddSingleton<BlogReader>();
         services.AddSingleton<PostReadWriter>();
+        services.AddSingleton<Graph.KnowledgeGraphSource>();
         return services;
     }
 }
