@@ -1,5 +1,6 @@
 using Microsoft.Extensions.FileProviders;
 using Microsoft.Extensions.Options;
+using Site.Blazor.Graph;
 using Site.Data.Configuration;
 
 namespace Site.Blazor.Blog;
@@ -18,6 +19,7 @@ public static class BlogServices
         services.AddHostedService<ContentChangeListener>();
         services.AddHostedService<PostReadFlusher>();
         services.AddSitemapSections();
+        services.AddSingleton<Site.Data.Graph.KnowledgeGraphCache>();
         return services;
     }
 
@@ -28,6 +30,7 @@ public static class BlogServices
         endpoints.MapPostsApi();
         endpoints.MapSitemap();
         endpoints.MapRobotsTxt();
+        endpoints.MapKnowledgeGraphApi();
         return endpoints;
     }
 
