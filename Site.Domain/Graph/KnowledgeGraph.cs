@@ -47,6 +47,7 @@ public sealed class KnowledgeGraph
     public const int MaxDepth = 3;
 
     private readonly Dictionary<int, int> _indexById;
+    private readonly Dictionary<string, int> _indexByUrl;
     private readonly int[][] _neighbours;
 
     private KnowledgeGraph(IReadOnlyList<GraphNode> nodes, IReadOnlyList<GraphEdge> edges, IReadOnlyList<GraphProblem> problems)
@@ -55,9 +56,11 @@ public sealed class KnowledgeGraph
         Edges = edges;
         Problems = problems;
         _indexById = new Dictionary<int, int>(nodes.Count);
+        _indexByUrl = new Dictionary<string, int>(nodes.Count, StringComparer.Ordinal);
         for (var i = 0; i < nodes.Count; i++)
         {
             _indexById[nodes[i].Id] = i;
+            _indexByUrl[nodes[i].Url] = i;
         }
 
         var neighbours = new List<int>[nodes.Count];
@@ -159,6 +162,9 @@ public sealed class KnowledgeGraph
     public bool Contains(int postId) => _indexById.ContainsKey(postId);
 
     public GraphNode? Find(int postId) => _indexById.TryGetValue(postId, out var index) ? Nodes[index] : null;
+
+    /// <summary>The node of the post at <paramref name="address"/>, or null when it is not in the graph (a draft, or gone).</summary>
+    public GraphNode? Find(PostAddress address) => _indexByUrl.TryGetValue(address.Path, out var index) ? Nodes[index] : null;
 
     /// <summary>
     /// The post and every post within <paramref name="depth"/> links of it, following links in both directions

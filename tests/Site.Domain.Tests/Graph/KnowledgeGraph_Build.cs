@@ -21,6 +21,8 @@ public class KnowledgeGraph_Build
         Assert.Equal((1, 1), (graph.Find(2)!.InDegree, graph.Find(2)!.OutDegree));
         Assert.Equal((2, 0), (graph.Find(3)!.InDegree, graph.Find(3)!.OutDegree));
         Assert.Equal("/b/tech/post-2/", graph.Find(2)!.Url);
+        Assert.Equal(2, graph.Find(new PostAddress("tech", "post-2"))!.Id);
+        Assert.Null(graph.Find(new PostAddress("tech", "post-9")));
     }
 
     [Fact]

@@ -213,7 +213,8 @@ class KnowledgeGraphView {
   open(node) {
     const url = this.graph.getNodeAttribute(node, "url");
     if (typeof url === "string" && url.startsWith("/b/")) {
-      window.location.assign(url);
+      // Inside the frame on a post page the post opens in the page, not in the frame.
+      (window.top || window).location.assign(url);
     }
   }
 
