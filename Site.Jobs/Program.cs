@@ -51,6 +51,7 @@ builder.Services.AddJobHandler<CleanUpJobHistory, CleanUpJobHistoryHandler>();
 builder.Services.AddJobHandler<SendMail, SendMailHandler>();
 builder.Services.AddJobHandler<ProcessPhoto, ProcessPhotoHandler>();
 builder.Services.AddJobHandler<RebuildKnowledgeGraph, RebuildKnowledgeGraphHandler>();
+builder.Services.AddJobHandler<TakeKnowledgeGraphScreenshot, TakeKnowledgeGraphScreenshotHandler>();
 if (builder.Configuration.GetValue<bool>($"{JobsHostOptions.Section}:{nameof(JobsHostOptions.EnableDiagnosticJobs)}"))
 {
     builder.Services.AddJobHandler<DiagnosticSleep, DiagnosticSleepHandler>();

@@ -20,6 +20,7 @@ public static class BlogServices
         services.AddHostedService<PostReadFlusher>();
         services.AddSitemapSections();
         services.AddSingleton<Site.Data.Graph.KnowledgeGraphCache>();
+        services.AddSingleton<LatestGraphScreenshot>();
         return services;
     }
 
@@ -31,6 +32,7 @@ public static class BlogServices
         endpoints.MapSitemap();
         endpoints.MapRobotsTxt();
         endpoints.MapKnowledgeGraphApi();
+        endpoints.MapGraphScreenshot();
         return endpoints;
     }
 

@@ -14,6 +14,8 @@ public static class ContentServices
         services.AddSingleton<BlogReader>();
         services.AddSingleton<PostReadWriter>();
         services.AddSingleton<Graph.KnowledgeGraphSource>();
+        services.AddSingleton<Graph.GraphScreenshotter>();
+        services.AddSingleton<Graph.GraphScreenshotQuery>();
         return services;
     }
 }

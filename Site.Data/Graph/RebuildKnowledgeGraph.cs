@@ -8,7 +8,7 @@ namespace Site.Data.Graph;
 
 /// <summary>
 /// The 6-hourly rebuild (schedule <c>knowledge-graph-rebuild</c>): builds the graph from the database and records a
-/// snapshot when its hash is new. Web hosts drop their cached graph on every content change by themselves; this job
+/// snapshot when its hash is new, with a screenshot job for it. Web hosts drop their cached graph on every content change by themselves; this job
 /// keeps the history and notices a changed graph even when no sync ran on this machine.
 /// </summary>
 public sealed record RebuildKnowledgeGraph : IJob
@@ -37,8 +37,12 @@ public sealed class RebuildKnowledgeGraphHandler(
             return;
         }
 
+        // The new version and the job that photographs it commit together.
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         db.Add(new KnowledgeGraphSnapshot { Hash = hash, NodeCount = graph.Nodes.Count, EdgeCount = graph.Edges.Count, BuiltAt = clock.GetUtcNow() });
         await db.SaveChangesAsync(cancellationToken);
+        await JobQueue.EnqueueAsync(db, new TakeKnowledgeGraphScreenshot(), new JobEnqueueOptions { IdempotencyKey = "graph-screenshot" }, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
         logger.LogInformation("Knowledge graph changed: {Nodes} posts, {Edges} links, hash {Hash}", graph.Nodes.Count, graph.Edges.Count, hash);
     }
 }
