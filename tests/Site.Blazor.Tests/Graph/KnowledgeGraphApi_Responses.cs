@@ -111,3 +111,20 @@ public class KnowledgeGraphApi_Responses(BlogSiteFixture site) : IClassFixture<B
         Assert.InRange((int)delete.StatusCode, 400, 405);
     }
 }
+
+/// <summary><c>/api/knowledge-graph/screenshot/</c> before the jobs host took any picture.</summary>
+public class GraphScreenshotEndpoint_Responses(BlogSiteFixture site) : IClassFixture<BlogSiteFixture>
+{
+    [Fact]
+    public async Task WithoutAScreenshot_Is404WithASentence_AndPagesKeepTheirOwnSocialImage()
+    {
+        using var client = site.Anonymous();
+
+        using var response = await client.GetAsync("/api/knowledge-graph/screenshot/");
+        var home = await client.GetStringAsync("/");
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Contains("no screenshot of the graph yet", await response.Content.ReadAsStringAsync());
+        Assert.DoesNotContain("/api/knowledge-graph/screenshot/", home);
+    }
+}
