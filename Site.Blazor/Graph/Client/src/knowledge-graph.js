@@ -68,6 +68,12 @@ class KnowledgeGraphView {
     this.sigma.on("clickNode", ({ node }) => this.open(node));
     this.onKey = (event) => this.key(event);
     document.addEventListener("keydown", this.onKey);
+    // The box changes size without the window doing so (a scroll bar appears, the page reflows): redraw to fit it.
+    this.resizeObserver = new ResizeObserver(() => {
+      this.sigma.resize();
+      this.sigma.refresh();
+    });
+    this.resizeObserver.observe(container);
   }
 
   reduceNode(node, data) {
@@ -288,6 +294,7 @@ class KnowledgeGraphView {
     }
 
     document.removeEventListener("keydown", this.onKey);
+    this.resizeObserver.disconnect();
     this.sigma.kill();
   }
 }
