@@ -5,6 +5,7 @@ using Site.Data.Content;
 using Site.Data.Albums;
 using Site.Data.Hosting;
 using Site.Data.Jobs;
+using Site.Data.Graph;
 using Site.Data.Mail;
 using Site.Data.Photos;
 using Site.Jobs;
@@ -57,6 +58,8 @@ builder.Services.AddJobHandler<NotifyPendingComments, NotifyPendingCommentsHandl
 builder.Services.AddJobHandler<SyncContent, SyncContentHandler>();
 builder.Services.AddHostedService<ContentFolderWatcher>();
 builder.Services.AddJobHandler<BuildAlbumZip, BuildAlbumZipHandler>();
+builder.Services.AddJobHandler<RebuildKnowledgeGraph, RebuildKnowledgeGraphHandler>();
+builder.Services.AddJobHandler<TakeKnowledgeGraphScreenshot, TakeKnowledgeGraphScreenshotHandler>();
 if (builder.Configuration.GetValue<bool>($"{JobsHostOptions.Section}:{nameof(JobsHostOptions.EnableDiagnosticJobs)}"))
 {
     builder.Services.AddJobHandler<DiagnosticSleep, DiagnosticSleepHandler>();

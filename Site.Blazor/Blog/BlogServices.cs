@@ -1,6 +1,7 @@
 using Microsoft.Extensions.FileProviders;
 using Microsoft.Extensions.Options;
 using Site.Blazor.Comments;
+using Site.Blazor.Graph;
 using Site.Data.Configuration;
 
 namespace Site.Blazor.Blog;
@@ -19,6 +20,8 @@ public static class BlogServices
         services.AddHostedService<ContentChangeListener>();
         services.AddHostedService<PostReadFlusher>();
         services.AddSitemapSections();
+        services.AddSingleton<Site.Data.Graph.KnowledgeGraphCache>();
+        services.AddSingleton<LatestGraphScreenshot>();
         return services;
     }
 
@@ -30,6 +33,8 @@ public static class BlogServices
         endpoints.MapSitemap();
         endpoints.MapRobotsTxt();
         endpoints.MapCommentEndpoints();
+        endpoints.MapKnowledgeGraphApi();
+        endpoints.MapGraphScreenshot();
         return endpoints;
     }
 

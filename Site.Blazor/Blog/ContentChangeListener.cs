@@ -8,11 +8,16 @@ using Site.Data.Content;
 namespace Site.Blazor.Blog;
 
 /// <summary>
-/// Listens on <see cref="ContentChanges.Channel"/> and evicts every cached reader page when content changed, whichever
-/// host ran the sync; and on <see cref="CommentChanges.Channel"/>, evicting only the page of the post whose comments
-/// changed. After a lost connection it evicts everything once more, since a change may have gone unheard meanwhile.
+/// Listens on <see cref="ContentChanges.Channel"/> and evicts every cached reader page (and the knowledge graph) when
+/// content changed, whichever host ran the sync; and on <see cref="CommentChanges.Channel"/>, evicting only the page of
+/// the post whose comments changed. After a lost connection it evicts everything once more, since a change may have
+/// gone unheard meanwhile.
 /// </summary>
-public sealed class ContentChangeListener(IOptions<DatabaseOptions> database, IOutputCacheStore cache, ILogger<ContentChangeListener> logger)
+public sealed class ContentChangeListener(
+    IOptions<DatabaseOptions> database,
+    IOutputCacheStore cache,
+    Site.Data.Graph.KnowledgeGraphCache graphs,
+    ILogger<ContentChangeListener> logger)
     : BackgroundService
 {
     private static readonly TimeSpan RetryDelay = TimeSpan.FromSeconds(5);
@@ -70,6 +75,7 @@ public sealed class ContentChangeListener(IOptions<DatabaseOptions> database, IO
 
     private async Task EvictAsync(CancellationToken cancellationToken)
     {
+        graphs.Invalidate();
         await cache.EvictByTagAsync(ReaderCache.ContentTag, cancellationToken);
         logger.LogInformation("Content changed; cached reader pages evicted");
     }

@@ -10,7 +10,10 @@ namespace Site.Blazor.Security;
 /// </summary>
 public static class SecurityHeaders
 {
-    public static string ContentSecurityPolicy(string? mediaOrigin) =>
+    /// <summary>Pages made to be shown in a frame of this site's own pages (the graph inside a post); every other page refuses frames.</summary>
+    public const string FramablePrefix = "/graph/embed";
+
+    public static string ContentSecurityPolicy(string? mediaOrigin, bool framableBySelf = false) =>
         string.Join("; ",
             "default-src 'self'",
             "script-src 'self'",
@@ -22,7 +25,7 @@ public static class SecurityHeaders
             "object-src 'none'",
             "base-uri 'self'",
             "form-action 'self'",
-            "frame-ancestors 'none'");
+            framableBySelf ? "frame-ancestors 'self'" : "frame-ancestors 'none'");
 
     public static IApplicationBuilder UseSiteSecurityHeaders(this IApplicationBuilder app)
     {
@@ -30,14 +33,17 @@ public static class SecurityHeaders
         // check, which names it and exits cleanly, instead of crashing Program before that check runs.
         var csp = new Lazy<string>(() =>
             ContentSecurityPolicy(MediaOrigin(app.ApplicationServices.GetRequiredService<IOptions<StorageOptions>>().Value)));
+        var framableCsp = new Lazy<string>(() =>
+            ContentSecurityPolicy(MediaOrigin(app.ApplicationServices.GetRequiredService<IOptions<StorageOptions>>().Value), framableBySelf: true));
         return app.Use((context, next) =>
         {
             context.Response.OnStarting(() =>
             {
                 var headers = context.Response.Headers;
-                headers.ContentSecurityPolicy = csp.Value;
+                var framable = context.Request.Path.StartsWithSegments(FramablePrefix, StringComparison.OrdinalIgnoreCase);
+                headers.ContentSecurityPolicy = framable ? framableCsp.Value : csp.Value;
                 headers.XContentTypeOptions = "nosniff";
-                headers.XFrameOptions = "DENY";
+                headers.XFrameOptions = framable ? "SAMEORIGIN" : "DENY";
                 headers["Referrer-Policy"] = "strict-origin-when-cross-origin";
                 headers["Permissions-Policy"] = "camera=(), microphone=(), geolocation=(), interest-cohort=()";
                 headers["Cross-Origin-Opener-Policy"] = "same-origin";

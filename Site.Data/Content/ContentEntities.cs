@@ -47,7 +47,7 @@ public sealed class Post
     public int TimesRead { get; set; }
 }
 
-/// <summary>A link from one post to another, for the knowledge graph and backlinks. One row per pair of posts.</summary>
+/// <summary>A link from one post to another, for the knowledge graph and backlinks. One row per pair of posts, with its count.</summary>
 public sealed class PostLink
 {
     public long Id { get; set; }
@@ -63,6 +63,9 @@ public sealed class PostLink
 
     /// <summary>The line of the link in the source file.</summary>
     public int Line { get; set; }
+
+    /// <summary>How many times the source links to the target (one edge in the graph, however often it is repeated).</summary>
+    public int Count { get; set; } = 1;
 }
 
 /// <summary>One reader of one post on one day, known only by a salted hash.</summary>

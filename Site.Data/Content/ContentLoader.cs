@@ -49,7 +49,8 @@ public static class ContentLoader
     public const string ProjectsFile = "projects.yml";
     public const string BooksFile = "books.yml";
 
-    public static LoadedContent Load(string contentFolder)
+    /// <param name="ownHosts">This site's host names: absolute links to its posts count as links to posts.</param>
+    public static LoadedContent Load(string contentFolder, IReadOnlyCollection<string>? ownHosts = null)
     {
         var errors = new List<ContentErrorReport>();
         if (!Directory.Exists(contentFolder))
@@ -84,9 +85,9 @@ public static class ContentLoader
             CheckImage(BooksFile, null, book.Cover!, images, errors, $"the cover of '{book.Slug}'");
         }
 
-        var pages = ReadPages(contentFolder, images, ImageSize, errors);
+        var pages = ReadPages(contentFolder, images, ImageSize, ownHosts, errors);
         var categorySlugs = categories.Select(c => c.Slug).ToList();
-        var (posts, addressesWithFiles) = ReadPosts(contentFolder, categorySlugs, images, ImageSize, errors);
+        var (posts, addressesWithFiles) = ReadPosts(contentFolder, categorySlugs, images, ImageSize, ownHosts, errors);
         CheckPostLinks(posts, addressesWithFiles, errors);
 
         // The same problem twice on one line (a link repeated) is one thing to fix.
@@ -148,7 +149,7 @@ public static class ContentLoader
         return entries;
     }
 
-    private static List<LoadedPage> ReadPages(string contentFolder, HashSet<string> images, Func<string, (int, int)?> imageSize, List<ContentErrorReport> errors)
+    private static List<LoadedPage> ReadPages(string contentFolder, HashSet<string> images, Func<string, (int, int)?> imageSize, IReadOnlyCollection<string>? ownHosts, List<ContentErrorReport> errors)
     {
         var pages = new List<LoadedPage>();
         foreach (var file in Directory.EnumerateFiles(contentFolder, "*" + PostFileName.Extension).Order(StringComparer.Ordinal))
@@ -168,7 +169,7 @@ public static class ContentLoader
                 continue;
             }
 
-            var rendered = MarkdownRenderer.Render(text, sourcePath, 1, imageSize);
+            var rendered = MarkdownRenderer.Render(text, sourcePath, 1, imageSize, ownHosts);
             errors.AddRange(rendered.Problems.Select(p => new ContentErrorReport(sourcePath, p.Line, p.Message)));
             foreach (var reference in rendered.Files)
             {
@@ -186,6 +187,7 @@ public static class ContentLoader
         IReadOnlyCollection<string> categories,
         HashSet<string> images,
         Func<string, (int, int)?> imageSize,
+        IReadOnlyCollection<string>? ownHosts,
         List<ContentErrorReport> errors)
     {
         var posts = new List<LoadedPost>();
@@ -229,7 +231,7 @@ public static class ContentLoader
             }
 
             numbers[number] = sourcePath;
-            var post = ReadPost(file, sourcePath, address, number, categories, images, imageSize, errors);
+            var post = ReadPost(file, sourcePath, address, number, categories, images, imageSize, ownHosts, errors);
             if (post is not null)
             {
                 posts.Add(post);
@@ -247,6 +249,7 @@ public static class ContentLoader
         IReadOnlyCollection<string> categories,
         HashSet<string> images,
         Func<string, (int, int)?> imageSize,
+        IReadOnlyCollection<string>? ownHosts,
         List<ContentErrorReport> errors)
     {
         var (text, problem) = ContentFiles.ReadText(file);
@@ -281,7 +284,7 @@ public static class ContentLoader
         }
 
         var body = string.Join('\n', lines[(end + 1)..]);
-        var rendered = MarkdownRenderer.Render(body, sourcePath, end + 2, imageSize);
+        var rendered = MarkdownRenderer.Render(body, sourcePath, end + 2, imageSize, ownHosts);
         errors.AddRange(rendered.Problems.Select(p => new ContentErrorReport(sourcePath, p.Line, p.Message)));
         foreach (var reference in rendered.Files)
         {

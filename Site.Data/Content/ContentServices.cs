@@ -14,6 +14,9 @@ public static class ContentServices
         services.AddSingleton<BlogReader>();
         services.AddSingleton<PostReadWriter>();
         services.AddSingleton<Comments.CommentBoard>();
+        services.AddSingleton<Graph.KnowledgeGraphSource>();
+        services.AddSingleton<Graph.GraphScreenshotter>();
+        services.AddSingleton<Graph.GraphScreenshotQuery>();
         return services;
     }
 }

@@ -32,7 +32,8 @@ public sealed class ContentSync(
     IOptions<ContentOptions> options,
     IHostEnvironment environment,
     TimeProvider clock,
-    ILogger<ContentSync> logger)
+    ILogger<ContentSync> logger,
+    IOptions<SiteIdentityOptions>? site = null)
 {
     private const long SyncLockKey = 0x5_17E_C0_47;
 
@@ -42,7 +43,7 @@ public sealed class ContentSync(
     public async Task<ContentSyncResult> RunAsync(CancellationToken cancellationToken = default)
     {
         var stopwatch = Stopwatch.StartNew();
-        var content = ContentLoader.Load(ContentFolder);
+        var content = ContentLoader.Load(ContentFolder, OwnHosts());
         var now = clock.GetUtcNow();
 
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
@@ -76,6 +77,10 @@ public sealed class ContentSync(
             ContentFolder, (int)result.Duration.TotalMilliseconds, added, updated, removed, unchanged, content.Errors.Count);
         return result;
     }
+
+    /// <summary>The host of the site's public address, so that absolute links to its own posts count as post links.</summary>
+    private string[] OwnHosts() =>
+        site is not null && Uri.TryCreate(site.Value.BaseUrl, UriKind.Absolute, out var uri) ? [uri.Host] : [];
 
     private static async Task<(int Added, int Updated, int Removed, int Unchanged)> SyncPostsAsync(
         SiteDbContext db, LoadedContent content, DateTimeOffset now, CancellationToken cancellationToken)
@@ -147,8 +152,8 @@ public sealed class ContentSync(
     }
 
     /// <summary>
-    /// One link per pair of posts (the first occurrence in the source), so repeating a link does not inflate the graph;
-    /// links to missing posts are errors, never rows.
+    /// One link per pair of posts (the first occurrence's text and context, with how many times the source repeats it),
+    /// so repeating a link does not inflate the graph; links to missing posts are errors, never rows.
     /// </summary>
     private static async Task<bool> SyncLinksAsync(SiteDbContext db, LoadedContent content, CancellationToken cancellationToken)
     {
@@ -163,7 +168,9 @@ public sealed class ContentSync(
             {
                 if (ids.TryGetValue(link.Target, out var target) && target != source && loaded.Contains(link.Target))
                 {
-                    wanted.TryAdd((source, target), new(link.Text, link.Context, link.Line));
+                    wanted[(source, target)] = wanted.TryGetValue((source, target), out var first)
+                        ? first with { Count = first.Count + 1 }
+                        : new(link.Text, link.Context, link.Line, 1);
                 }
             }
         }
@@ -177,16 +184,16 @@ public sealed class ContentSync(
                 db.Remove(row);
                 changed = true;
             }
-            else if (row.LinkText != found.Text || row.Context != found.Context || row.Line != found.Line)
+            else if (row.LinkText != found.Text || row.Context != found.Context || row.Line != found.Line || row.Count != found.Count)
             {
-                (row.LinkText, row.Context, row.Line) = (found.Text, found.Context, found.Line);
+                (row.LinkText, row.Context, row.Line, row.Count) = (found.Text, found.Context, found.Line, found.Count);
                 changed = true;
             }
         }
 
         foreach (var ((source, target), found) in wanted)
         {
-            db.Add(new PostLink { SourcePostId = source, TargetPostId = target, LinkText = found.Text, Context = found.Context, Line = found.Line });
+            db.Add(new PostLink { SourcePostId = source, TargetPostId = target, LinkText = found.Text, Context = found.Context, Line = found.Line, Count = found.Count });
             changed = true;
         }
 
@@ -194,7 +201,7 @@ public sealed class ContentSync(
         return changed;
     }
 
-    private sealed record FoundLinkRow(string Text, string Context, int Line);
+    private sealed record FoundLinkRow(string Text, string Context, int Line, int Count);
 
     private static Task<bool> SyncCategoriesAsync(SiteDbContext db, LoadedContent content, CancellationToken cancellationToken) =>
         ReplaceBySlugAsync(db, content.Categories.Select((c, i) => new Category { Slug = c.Slug, Name = c.Name, Description = c.Description, SortOrder = i }),

@@ -49,6 +49,7 @@ public static class SiteHostDefaults
         services.AddSiteOptions<StorageOptions>(StorageOptions.Section);
         services.AddSiteOptions<MailOptions>(MailOptions.Section);
         services.AddSiteOptions<PhotoOptions>(PhotoOptions.Section);
+        services.AddSiteOptions<Graph.GraphScreenshotOptions>(Graph.GraphScreenshotOptions.Section);
 
         AddTelemetry(builder, serviceName);
         AddDatabase(services);

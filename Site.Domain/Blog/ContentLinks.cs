@@ -41,7 +41,11 @@ public static class ContentLinks
     public const string PostsFolder = "posts";
 
     /// <summary>Resolves <paramref name="href"/> written in the content file at <paramref name="sourcePath"/> (relative to the content folder, '/'-separated).</summary>
-    public static ResolvedLink Resolve(string sourcePath, string? href)
+    /// <param name="ownHosts">
+    /// The host names of this site (from its public address): an absolute http(s) link to one of them that names a post
+    /// is a link to that post, rewritten to its site path, so the graph and the link check see it like a relative one.
+    /// </param>
+    public static ResolvedLink Resolve(string sourcePath, string? href, IReadOnlyCollection<string>? ownHosts = null)
     {
         var link = (href ?? "").Trim();
         if (link.Length == 0)
@@ -61,6 +65,11 @@ public static class ContentLinks
 
         if (SchemeOf(link) is { } scheme)
         {
+            if (scheme is "http" or "https" && ownHosts is { Count: > 0 } && OwnPostLink(link, ownHosts) is { } own)
+            {
+                return own;
+            }
+
             return scheme is "http" or "https" or "mailto"
                 ? new(LinkTarget.External, link)
                 : Refuse(link, $"the link '{Shorten(link)}' uses '{scheme}:'; links may only use http, https or mailto.");
@@ -129,6 +138,17 @@ public static class ContentLinks
         }
 
         return Refuse(link, $"'{Shorten(link)}' is neither a post file nor an image under content/images; link posts as /b/<category>/<slug>/.");
+    }
+
+    private static ResolvedLink? OwnPostLink(string link, IReadOnlyCollection<string> ownHosts)
+    {
+        if (!Uri.TryCreate(link, UriKind.Absolute, out var uri) || !ownHosts.Contains(uri.Host, StringComparer.OrdinalIgnoreCase)
+            || !PostAddress.TryParsePath(uri.AbsolutePath.ToLowerInvariant(), out var address))
+        {
+            return null;
+        }
+
+        return new(LinkTarget.Post, address.Path + uri.Query + uri.Fragment, address);
     }
 
     /// <summary>The lower-cased scheme when the link starts with one (<c>javascript:</c>), else null.</summary>

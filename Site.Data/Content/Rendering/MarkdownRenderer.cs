@@ -51,7 +51,8 @@ public static class MarkdownRenderer
     /// <param name="sourcePath">The file's path inside the content folder, which relative links start from.</param>
     /// <param name="firstLine">The file line of the Markdown's first line, so problems name lines of the file.</param>
     /// <param name="imageSize">The pixel size of an image of the content folder, when it exists and is known.</param>
-    public static RenderedMarkdown Render(string markdown, string sourcePath, int firstLine, Func<string, (int Width, int Height)?> imageSize)
+    /// <param name="ownHosts">This site's host names: absolute links to its posts count as links to posts.</param>
+    public static RenderedMarkdown Render(string markdown, string sourcePath, int firstLine, Func<string, (int Width, int Height)?> imageSize, IReadOnlyCollection<string>? ownHosts = null)
     {
         var document = Markdown.Parse(markdown, Pipeline);
         var problems = new List<ContentProblem>();
@@ -61,7 +62,7 @@ public static class MarkdownRenderer
         foreach (var link in document.Descendants<LinkInline>())
         {
             var line = firstLine + link.Line;
-            var resolved = ContentLinks.Resolve(sourcePath, link.Url);
+            var resolved = ContentLinks.Resolve(sourcePath, link.Url, ownHosts);
             switch (resolved.Target)
             {
                 case LinkTarget.Refused:
@@ -96,7 +97,7 @@ public static class MarkdownRenderer
 
         foreach (var autolink in document.Descendants<AutolinkInline>())
         {
-            var resolved = ContentLinks.Resolve(sourcePath, autolink.IsEmail ? "mailto:" + autolink.Url : autolink.Url);
+            var resolved = ContentLinks.Resolve(sourcePath, autolink.IsEmail ? "mailto:" + autolink.Url : autolink.Url, ownHosts);
             if (resolved.Target == LinkTarget.Refused)
             {
                 problems.Add(new(firstLine + autolink.Line, resolved.Problem!));

@@ -687,6 +687,10 @@ namespace Site.Data.Persistence.Migrations
                         .HasColumnType("character varying(300)")
                         .HasColumnName("context");
 
+                    b.Property<int>("Count")
+                        .HasColumnType("integer")
+                        .HasColumnName("count");
+
                     b.Property<int>("Line")
                         .HasColumnType("integer")
                         .HasColumnName("line");
@@ -777,6 +781,55 @@ namespace Site.Data.Persistence.Migrations
                         .HasName("pk_projects");
 
                     b.ToTable("projects", (string)null);
+                });
+
+            modelBuilder.Entity("Site.Data.Graph.KnowledgeGraphSnapshot", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTimeOffset>("BuiltAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("built_at");
+
+                    b.Property<int>("EdgeCount")
+                        .HasColumnType("integer")
+                        .HasColumnName("edge_count");
+
+                    b.Property<string>("Hash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("hash");
+
+                    b.Property<int>("NodeCount")
+                        .HasColumnType("integer")
+                        .HasColumnName("node_count");
+
+                    b.Property<DateTimeOffset?>("ScreenshotAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("screenshot_at");
+
+                    b.Property<string>("ScreenshotKey")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("screenshot_key");
+
+                    b.HasKey("Id")
+                        .HasName("pk_knowledge_graph_snapshots");
+
+                    b.HasIndex("BuiltAt")
+                        .HasDatabaseName("ix_knowledge_graph_snapshots_built_at");
+
+                    b.HasIndex("Hash")
+                        .IsUnique()
+                        .HasDatabaseName("ix_knowledge_graph_snapshots_hash");
+
+                    b.ToTable("knowledge_graph_snapshots", (string)null);
                 });
 
             modelBuilder.Entity("Site.Data.Hosts.JobHost", b =>

@@ -54,7 +54,7 @@ public sealed class ContentSync_Run : IAsyncLifetime
         Assert.Equal(1, posts[0].ReadingMinutes);
         Assert.Contains("href=\"/b/tech/queues/\"", posts[1].Html);
         var link = Assert.Single(await db.Set<PostLink>().ToListAsync());
-        Assert.Equal((posts[1].Id, posts[0].Id, "the queue post", 5), (link.SourcePostId, link.TargetPostId, link.LinkText, link.Line));
+        Assert.Equal((posts[1].Id, posts[0].Id, "the queue post", 5, 2), (link.SourcePostId, link.TargetPostId, link.LinkText, link.Line, link.Count));
         Assert.Contains("Locks pair with the queue post nicely", link.Context);
         Assert.Equal(5, await db.Set<Category>().CountAsync());
     }

@@ -77,3 +77,36 @@ public class ContentLinks_Resolve
         Assert.Contains(reason, link.Problem);
     }
 }
+
+public class ContentLinks_ResolveOwnAbsolute
+{
+    private static readonly string[] Own = ["example.org"];
+
+    [Theory]
+    [InlineData("https://example.org/b/tech/some-post/", "/b/tech/some-post/")]
+    [InlineData("http://EXAMPLE.org/b/Tech/Some-Post", "/b/tech/some-post/")]
+    [InlineData("https://example.org/b/tech/some-post/#part", "/b/tech/some-post/#part")]
+    public void AbsoluteLinkToOwnPostIsAPostLink(string href, string expected)
+    {
+        var link = ContentLinks.Resolve("posts/tech/0001-a.md", href, Own);
+
+        Assert.Equal(LinkTarget.Post, link.Target);
+        Assert.Equal(expected, link.Href);
+        Assert.Equal(new PostAddress("tech", "some-post"), link.Post);
+    }
+
+    [Theory]
+    [InlineData("https://other.example/b/tech/some-post/")]
+    [InlineData("https://example.org/about/")]
+    [InlineData("https://example.org.evil.test/b/tech/some-post/")]
+    public void OtherSitesAndOtherPagesStayExternal(string href)
+    {
+        Assert.Equal(LinkTarget.External, ContentLinks.Resolve("posts/tech/0001-a.md", href, Own).Target);
+    }
+
+    [Fact]
+    public void WithoutOwnHostsAbsoluteLinksStayExternal()
+    {
+        Assert.Equal(LinkTarget.External, ContentLinks.Resolve("posts/tech/0001-a.md", "https://example.org/b/tech/some-post/").Target);
+    }
+}

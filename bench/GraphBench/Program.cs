@@ -1,0 +1,199 @@
+// The knowledge graph benchmark. Two goals, each measured next to a baseline in the same run:
+//   build  KnowledgeGraph.Build over 5,000 synthetic posts and 20,000 links ≤ 50 ms (baseline: iterating the links
+//          with one dictionary look-up each, the least any build must do);
+//   draw   5,000 nodes in headless Chromium (software WebGL) while the layout runs ≥ 30 frames per second, measured
+//          with requestAnimationFrame over the given seconds (baseline: an empty requestAnimationFrame loop).
+// Usage: GraphBench <bundle.js> [seconds]
+using System.Diagnostics;
+using System.Globalization;
+using System.Net;
+using System.Net.Sockets;
+using System.Text;
+using System.Text.Json;
+using PuppeteerSharp;
+using Site.Domain.Blog;
+using Site.Domain.Graph;
+
+const int Posts = 5_000;
+const int Links = 20_000;
+const double BuildGoalMs = 50;
+const double FpsGoal = 30;
+
+var bundle = args.Length > 0 ? args[0] : throw new ArgumentException("usage: GraphBench <knowledge-graph.js> [seconds]");
+var seconds = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 5;
+var failed = false;
+
+// ---- build ----
+var random = new Random(20261126);
+string[] categories = ["tech", "personal", "projects", "reviews", "hobbies"];
+var posts = Enumerable.Range(1, Posts)
+    .Select(i => new GraphPost(i, new PostAddress(categories[i % categories.Length], $"post-{i}"), $"Post number {i}", null))
+    .ToList();
+// Links favour a few popular posts, as real blogs do, and repeat some pairs; 1 in 200 points at a missing post.
+var links = new List<GraphLink>(Links);
+for (var i = 0; i < Links; i++)
+{
+    var source = random.Next(1, Posts + 1);
+    var target = random.NextDouble() < 0.3 ? random.Next(1, 50) : random.Next(1, Posts + 1);
+    var address = random.Next(200) == 0 ? new PostAddress("tech", "missing") : posts[target - 1].Address;
+    links.Add(new GraphLink(source, address, "a link", "some words around a link in a paragraph of the post"));
+}
+
+double Median(Func<int> run, int rounds)
+{
+    for (var i = 0; i < 3; i++)
+    {
+        run();
+    }
+
+    var times = new List<double>();
+    for (var i = 0; i < rounds; i++)
+    {
+        var watch = Stopwatch.StartNew();
+        run();
+        times.Add(watch.Elapsed.TotalMilliseconds);
+    }
+
+    times.Sort();
+    return times[times.Count / 2];
+}
+
+var addresses = posts.ToDictionary(p => p.Address, p => p.Id);
+var baselineMs = Median(() =>
+{
+    var found = 0;
+    foreach (var link in links)
+    {
+        if (addresses.TryGetValue(link.Target, out var id) && id != link.SourceId)
+        {
+            found++;
+        }
+    }
+
+    return found;
+}, 21);
+var graph = KnowledgeGraph.Build(posts, links);
+var buildMs = Median(() => KnowledgeGraph.Build(posts, links).Edges.Count, 21);
+var neighbourhoodMs = Median(() => graph.Neighbourhood(graph.Metrics.MostLinked[0].Id, 2)!.Nodes.Count, 21);
+Console.WriteLine($"graph: {graph.Nodes.Count:N0} posts, {graph.Edges.Count:N0} edges from {Links:N0} links, {graph.Problems.Count} links to missing posts");
+Console.WriteLine($"baseline  iterate the links          {baselineMs,8:F2} ms");
+Console.WriteLine($"build     KnowledgeGraph.Build       {buildMs,8:F2} ms   ({buildMs / baselineMs:F1} × baseline)   goal ≤ {BuildGoalMs} ms: {(buildMs <= BuildGoalMs ? "PASS" : "FAIL")}");
+Console.WriteLine($"          neighbourhood of the hub, depth 2: {neighbourhoodMs:F2} ms");
+failed |= buildMs > BuildGoalMs;
+
+// ---- draw ----
+const string Chromium = "/usr/bin/chromium";
+if (!File.Exists(Chromium))
+{
+    Console.WriteLine($"draw: Chromium is not at {Chromium}; install it (apt-get install chromium). FAIL");
+    return 1;
+}
+
+var port = FreePort();
+using var listener = new HttpListener();
+listener.Prefixes.Add($"http://127.0.0.1:{port}/");
+listener.Start();
+var script = File.ReadAllBytes(bundle);
+var serving = Task.Run(async () =>
+{
+    while (listener.IsListening)
+    {
+        HttpListenerContext context;
+        try
+        {
+            context = await listener.GetContextAsync();
+        }
+        catch (Exception) when (!listener.IsListening)
+        {
+            return;
+        }
+
+        var (body, type) = context.Request.Url!.AbsolutePath switch
+        {
+            "/knowledge-graph.js" => (script, "text/javascript"),
+            "/bench.js" => (Encoding.UTF8.GetBytes(BenchScript), "text/javascript"),
+            _ => (Encoding.UTF8.GetBytes(Page), "text/html"),
+        };
+        context.Response.ContentType = type;
+        await context.Response.OutputStream.WriteAsync(body);
+        context.Response.Close();
+    }
+});
+
+var profile = Directory.CreateTempSubdirectory("graph-bench-chromium-");
+await using (var browser = await Puppeteer.LaunchAsync(new LaunchOptions
+{
+    ExecutablePath = Chromium,
+    Headless = true,
+    UserDataDir = profile.FullName,
+    Args = ["--no-sandbox", "--disable-gpu", "--use-angle=swiftshader", "--enable-unsafe-swiftshader", "--disable-dev-shm-usage", "--no-first-run", "--disable-background-networking"],
+}))
+{
+    await using var page = await browser.NewPageAsync();
+    await page.SetViewportAsync(new ViewPortOptions { Width = 1600, Height = 1000 });
+    await page.GoToAsync($"http://127.0.0.1:{port}/");
+    await page.WaitForFunctionAsync("() => typeof window.runBench === 'function'");
+    var result = await page.EvaluateFunctionAsync<JsonElement>("(n, m, ms) => window.runBench(n, m, ms)", Posts, Links, seconds * 1000);
+    var baselineFps = result.GetProperty("baseline").GetDouble();
+    var fps = result.GetProperty("fps").GetDouble();
+    Console.WriteLine($"draw: {result.GetProperty("nodes").GetInt32():N0} nodes, {result.GetProperty("edges").GetInt32():N0} edges, layout running, {seconds} s, software WebGL");
+    Console.WriteLine($"baseline  empty animation frames     {baselineFps,8:F1} fps");
+    Console.WriteLine($"draw      layout + WebGL drawing     {fps,8:F1} fps   ({fps / baselineFps:P0} of baseline, {result.GetProperty("frames").GetInt32()} frames)   goal ≥ {FpsGoal} fps: {(fps >= FpsGoal ? "PASS" : "FAIL")}");
+    failed |= fps < FpsGoal;
+    await browser.CloseAsync();
+}
+
+listener.Stop();
+await serving;
+profile.Delete(recursive: true);
+return failed ? 1 : 0;
+
+static int FreePort()
+{
+    using var socket = new TcpListener(IPAddress.Loopback, 0);
+    socket.Start();
+    return ((IPEndPoint)socket.LocalEndpoint).Port;
+}
+
+partial class Program
+{
+    private const string Page = """
+        <!doctype html><html><head><meta charset="utf-8"><title>graph bench</title>
+        <style>body{margin:0} #g{width:1600px;height:1000px}</style></head>
+        <body><div id="g"></div><div id="t" hidden><strong data-title></strong><span data-description></span><em data-visited hidden></em></div>
+        <script type="module" src="/bench.js"></script></body></html>
+        """;
+
+    private const string BenchScript = """
+        import { create } from "/knowledge-graph.js";
+        const frames = (ms) => new Promise((resolve) => {
+          const times = [];
+          const step = (now) => {
+            times.push(now);
+            if (now - times[0] < ms) requestAnimationFrame(step);
+            else resolve((times.length - 1) / ((times[times.length - 1] - times[0]) / 1000));
+          };
+          requestAnimationFrame(step);
+        });
+        window.runBench = async (n, m, ms) => {
+          const baseline = await frames(ms);
+          let seed = 7;
+          const next = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
+          const colours = ["#0072b2", "#e69f00", "#009e73", "#cc79a7", "#d55e00"];
+          const degree = new Array(n + 1).fill(0);
+          const edges = [];
+          for (let i = 0; i < m; i++) {
+            const s = 1 + Math.floor(next() * n);
+            const t = next() < 0.3 ? 1 + Math.floor(next() * 49) : 1 + Math.floor(next() * n);
+            if (s !== t) { edges.push([s, t]); degree[s]++; degree[t]++; }
+          }
+          const nodes = [];
+          for (let i = 1; i <= n; i++) nodes.push({ id: i, title: "Post " + i, description: "", url: "/b/tech/post-" + i + "/", degree: degree[i], color: colours[i % 5] });
+          const view = create(document.getElementById("g"), document.getElementById("t"), null, { layoutMilliseconds: ms + 2000 });
+          view.setData({ nodes, edges, centre: null });
+          await new Promise((resolve) => setTimeout(resolve, ms));
+          const stats = view.stats();
+          return { baseline, fps: stats.fps, frames: stats.frames, nodes: stats.nodes, edges: stats.edges };
+        };
+        """;
+}

@@ -1,0 +1,130 @@
+using System.Collections.Concurrent;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+using Site.Blazor.Tests;
+using Site.Data.Content;
+using Site.TestSupport;
+
+namespace Site.E2E.Tests.Graph;
+
+/// <summary>
+/// The knowledge graph in a real Chromium over the demo content: it draws (WebGL through the software renderer),
+/// hovering a post shows its title, clicking opens it, and nothing breaks the Content-Security-Policy.
+/// </summary>
+public class KnowledgeGraph_InChromium
+{
+    private const string Chromium = "/usr/bin/chromium";
+
+    /// <summary>Flags that give headless Chromium WebGL without a GPU (SwiftShader), as on a server.</summary>
+    internal static readonly string[] BrowserArgs =
+    [
+        "--no-sandbox", "--disable-gpu", "--use-angle=swiftshader", "--enable-unsafe-swiftshader", "--disable-dev-shm-usage",
+        "--disable-background-networking", "--disable-component-update", "--no-first-run", "--disable-sync",
+    ];
+
+    [Fact]
+    public async Task GraphDraws_HoverShowsTheTitle_ClickOpensThePost()
+    {
+        await using var database = await TestDatabase.CreateAsync();
+        await using var factory = new SiteWebFactory(database.ConnectionString, new Dictionary<string, string?>
+        {
+            ["Site:Content:Path"] = Path.Combine(TestServices.RepositoryRoot, "content"),
+            ["Site:Content:SyncAtStart"] = "false",
+        });
+        var address = factory.StartKestrel();
+        await factory.Services.GetRequiredService<ContentSync>().RunAsync();
+
+        using var playwright = await Playwright.CreateAsync();
+        await using var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions { ExecutablePath = Chromium, Headless = true, Args = BrowserArgs });
+        var page = await browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 1280, Height = 900 } });
+        var console = new ConcurrentQueue<string>();
+        page.Console += (_, message) => console.Enqueue($"{message.Type}: {message.Text}");
+        page.PageError += (_, error) => console.Enqueue($"pageerror: {error}");
+        await page.AddInitScriptAsync("""
+            window.__cspViolations = [];
+            document.addEventListener('securitypolicyviolation', e => window.__cspViolations.push(`${e.violatedDirective} blocked ${e.blockedURI || 'inline'}`));
+            """);
+
+        var response = await page.GotoAsync(new Uri(address, "/graph?layout-ms=1500").ToString());
+        Assert.Equal(200, response!.Status);
+        // The static list is there before (and without) any script.
+        Assert.True(await page.Locator("[data-test=graph-link-list] a[href^='/b/']").CountAsync() >= 29);
+
+        try
+        {
+            await page.Locator("[data-test=graph-canvas][data-layout=done]").WaitForAsync(new LocatorWaitForOptions { Timeout = 60_000 });
+        }
+        catch (TimeoutException)
+        {
+            Assert.Fail("The graph never finished its layout. Browser said:\n" + string.Join("\n", console));
+        }
+
+        Assert.Contains("29 posts", await page.Locator("[data-test=graph-summary]").InnerTextAsync());
+        var canvasShot = await page.Locator("[data-test=graph-canvas]").ScreenshotAsync();
+        var coloured = await ColouredPixelsAsync(browser, canvasShot);
+        Assert.True(coloured > 2000, $"The graph drew only {coloured} non-white pixels.");
+
+        // Hover the most linked post: its title shows in the tooltip.
+        var target = await page.EvaluateAsync<NodeOnScreen>("""
+            () => {
+              const view = window.siteKnowledgeGraph;
+              let best = null;
+              view.graph.forEachNode((key, a) => { if (!best || a.size > best.size) best = { key, ...a }; });
+              const p = view.sigma.graphToViewport({ x: best.x, y: best.y });
+              const box = view.container.getBoundingClientRect();
+              return { title: best.label, url: best.url, x: box.left + p.x, y: box.top + p.y };
+            }
+            """);
+        await page.Mouse.MoveAsync((float)target.X, (float)target.Y);
+        var tooltip = page.Locator("[data-test=graph-tooltip]");
+        await tooltip.WaitForAsync(new LocatorWaitForOptions { State = WaitForSelectorState.Visible, Timeout = 10_000 });
+        Assert.Contains(target.Title, await tooltip.InnerTextAsync());
+
+        await page.Mouse.ClickAsync((float)target.X, (float)target.Y);
+        await page.WaitForURLAsync(url => url.EndsWith(target.Url, StringComparison.Ordinal), new PageWaitForURLOptions { Timeout = 15_000 });
+        Assert.Equal(target.Title, await page.Locator("h1").InnerTextAsync());
+
+        var violations = await page.EvaluateAsync<string[]>("() => window.__cspViolations");
+        Assert.True(violations.Length == 0, "Content-Security-Policy violations:\n" + string.Join("\n", violations));
+        Assert.DoesNotContain(console, line => line.StartsWith("pageerror", StringComparison.Ordinal) || line.Contains("Refused to", StringComparison.Ordinal));
+    }
+
+    /// <summary>Counts pixels of a PNG that are not near white, decoding it in a blank page (no CSP there).</summary>
+    internal static async Task<int> ColouredPixelsAsync(IBrowser browser, byte[] png)
+    {
+        var blank = await browser.NewPageAsync();
+        try
+        {
+            return await blank.EvaluateAsync<int>("""
+                async (b64) => {
+                  const image = new Image();
+                  image.src = 'data:image/png;base64,' + b64;
+                  await image.decode();
+                  const canvas = document.createElement('canvas');
+                  canvas.width = image.width; canvas.height = image.height;
+                  const context = canvas.getContext('2d');
+                  context.drawImage(image, 0, 0);
+                  const data = context.getImageData(0, 0, image.width, image.height).data;
+                  let count = 0;
+                  for (let i = 0; i < data.length; i += 4) if (data[i] < 235 || data[i + 1] < 235 || data[i + 2] < 235) count++;
+                  return count;
+                }
+                """, Convert.ToBase64String(png));
+        }
+        finally
+        {
+            await blank.CloseAsync();
+        }
+    }
+
+    private sealed class NodeOnScreen
+    {
+        public string Title { get; set; } = "";
+
+        public string Url { get; set; } = "";
+
+        public double X { get; set; }
+
+        public double Y { get; set; }
+    }
+}
