@@ -20,6 +20,7 @@ using Site.Data.Jobs;
 using Site.Data.Mail;
 using Site.Data.Persistence;
 using Site.Data.Photos;
+using Site.Data.Search;
 using Site.Data.Storage;
 using Site.Domain.Health;
 using StackExchange.Redis;
@@ -58,6 +59,7 @@ public static class SiteHostDefaults
         services.AddJobQueue();
         AddPhotos(services);
         services.AddSiteContent();
+        services.AddSiteSearch();
 
         services.AddHealthChecks()
             .AddCheck<DatabaseHealthCheck>(SiteHealthChecks.Database, HealthStatus.Unhealthy, timeout: TimeSpan.FromSeconds(5))
