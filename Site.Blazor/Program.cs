@@ -8,6 +8,7 @@ using Site.Blazor.Components;
 using Site.Blazor.Components.Layout;
 using Site.Blazor.Health;
 using Site.Blazor.Media;
+using Site.Blazor.Search;
 using Site.Blazor.Security;
 using Site.Data.Hosting;
 using Site.Data.Jobs;
@@ -66,6 +67,7 @@ app.MapThemeToggle();
 app.MapAccountEndpoints();
 app.MapAdminApi();
 app.MapSiteBlog();
+app.MapSiteSearch();
 app.MapStaticAssets();
 app.MapRazorComponents<App>()
     .AddInteractiveServerRenderMode();

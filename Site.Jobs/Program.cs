@@ -4,6 +4,7 @@ using Site.Data.Hosting;
 using Site.Data.Jobs;
 using Site.Data.Mail;
 using Site.Data.Photos;
+using Site.Data.Search;
 using Site.Jobs;
 using Site.Jobs.Diagnostics;
 using Site.Jobs.Heartbeat;
@@ -49,6 +50,8 @@ builder.Services.AddTransient<ScheduleTickInvocable>();
 builder.Services.AddJobHandler<CleanUpJobHistory, CleanUpJobHistoryHandler>();
 builder.Services.AddJobHandler<SendMail, SendMailHandler>();
 builder.Services.AddJobHandler<ProcessPhoto, ProcessPhotoHandler>();
+builder.Services.AddJobHandler<UpdateSearchIndex, UpdateSearchIndexHandler>();
+builder.Services.AddJobHandler<RebuildSearchIndex, RebuildSearchIndexHandler>();
 if (builder.Configuration.GetValue<bool>($"{JobsHostOptions.Section}:{nameof(JobsHostOptions.EnableDiagnosticJobs)}"))
 {
     builder.Services.AddJobHandler<DiagnosticSleep, DiagnosticSleepHandler>();
