@@ -61,64 +61,11 @@ public sealed class SearchQueries(IDbContextFactory<SiteDbContext> dbFactory)
         }
 
         var page = Math.Clamp(request.Page, 1, SearchPaging.MaxPage);
-        const string sql = """
-            WITH input AS (
-                SELECT websearch_to_tsquery('site_english', @q) AS query, site_unaccent(@wanted) AS folded,
-                       websearch_to_tsquery('site_english', @excluded) AS excluded
-            ), candidates AS (
-                SELECT d.id FROM search_documents d, input WHERE d.search_vector @@ input.query
-                UNION
-                SELECT d.id FROM search_documents d, input WHERE input.folded <% site_unaccent(d.title)
-                UNION
-                SELECT d.id FROM search_documents d, input WHERE input.folded <% site_unaccent(d.description)
-            ), scored AS (
-                SELECT d.id, d.kind, d.published_at,
-                       ts_rank(d.search_vector, input.query) AS rank,
-                       greatest(word_similarity(input.folded, site_unaccent(d.title)),
-                                coalesce(word_similarity(input.folded, site_unaccent(d.description)), 0)) AS similarity
-                FROM candidates c JOIN search_documents d ON d.id = c.id CROSS JOIN input
-                WHERE (@include_private OR NOT d.is_private) AND (@category::text IS NULL OR d.category = @category)
-                  AND (@excluded = '' OR NOT d.search_vector @@ input.excluded)
-            ), kept AS MATERIALIZED (
-                SELECT id, kind, published_at, @rank_weight * rank + @similarity_weight * similarity AS score
-                FROM scored WHERE rank > @min_rank OR similarity > @min_similarity
-            ), page AS (
-                SELECT * FROM kept WHERE @kind::text IS NULL OR kind = @kind
-                ORDER BY score DESC, published_at DESC NULLS LAST, id LIMIT @limit OFFSET @offset
-            ), counts AS (
-                SELECT coalesce(json_object_agg(kind, n), '{}')::text AS by_kind FROM (SELECT kind, count(*) AS n FROM kept GROUP BY kind) k
-            )
-            SELECT counts.by_kind, r.kind, r.title, r.url, r.category, r.description, r.score, r.published_at, r.headline
-            FROM counts LEFT JOIN LATERAL (
-                SELECT p.kind, d.title, d.url, d.category, d.description, p.score, p.published_at, p.id,
-                       ts_headline('site_english', CASE WHEN d.body <> '' THEN left(d.body, @headline_length) ELSE coalesce(d.description, d.title) END,
-                                   input.query, @headline_options) AS headline
-                FROM page p JOIN search_documents d ON d.id = p.id CROSS JOIN input
-            ) r ON true
-            ORDER BY r.score DESC, r.published_at DESC NULLS LAST, r.id
-            """;
 
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var connection = (NpgsqlConnection)db.Database.GetDbConnection();
         await connection.OpenAsync(cancellationToken);
-        await using var batch = SettingsBatch(connection, SearchRanking.MinSimilarity);
-        var command = new NpgsqlBatchCommand(sql);
-        var parts = WebSearchQuery.Parse(query);
-        command.Parameters.AddWithValue("q", query);
-        command.Parameters.AddWithValue("wanted", parts.WantedText);
-        command.Parameters.AddWithValue("excluded", string.Join(" or ", parts.ExcludedWords));
-        command.Parameters.AddWithValue("include_private", request.IncludePrivate);
-        command.Parameters.Add(new NpgsqlParameter("category", NpgsqlDbType.Text) { Value = (object?)category ?? DBNull.Value });
-        command.Parameters.Add(new NpgsqlParameter("kind", NpgsqlDbType.Text) { Value = (object?)request.Kind?.Name ?? DBNull.Value });
-        command.Parameters.AddWithValue("rank_weight", SearchRanking.RankWeight);
-        command.Parameters.AddWithValue("similarity_weight", SearchRanking.SimilarityWeight);
-        command.Parameters.AddWithValue("min_rank", SearchRanking.MinRank);
-        command.Parameters.AddWithValue("min_similarity", SearchRanking.MinSimilarity);
-        command.Parameters.AddWithValue("limit", SearchPaging.PageSize);
-        command.Parameters.AddWithValue("offset", (page - 1) * SearchPaging.PageSize);
-        command.Parameters.AddWithValue("headline_length", HeadlineSourceLength);
-        command.Parameters.AddWithValue("headline_options", HeadlineOptions);
-        batch.BatchCommands.Add(command);
+        await using var batch = SearchBatch(connection, query, request with { Category = category, Page = page }, "");
 
         var hits = new List<SearchHit>();
         var counts = new Dictionary<SearchKind, int>();
@@ -160,6 +107,65 @@ public sealed class SearchQueries(IDbContextFactory<SiteDbContext> dbFactory)
         return new SearchResults(query, hits, counts, total, page, SearchPaging.PageCount(total));
     }
 
+    private const string SearchSql = """
+            WITH input AS (
+                SELECT websearch_to_tsquery('site_english', @q) AS query, site_unaccent(@wanted) AS folded,
+                       websearch_to_tsquery('site_english', @excluded) AS excluded
+            ), candidates AS (
+                SELECT d.id FROM search_documents d, input WHERE d.search_vector @@ input.query
+                UNION
+                SELECT d.id FROM search_documents d, input WHERE input.folded <% d.title_folded
+            ), scored AS (
+                SELECT d.id, d.kind, d.published_at,
+                       ts_rank(d.search_vector, input.query) AS rank,
+                       greatest(word_similarity(input.folded, d.title_folded),
+                                coalesce(word_similarity(input.folded, d.description_folded), 0)) AS similarity
+                FROM candidates c JOIN search_documents d ON d.id = c.id CROSS JOIN input
+                WHERE (@include_private OR NOT d.is_private) AND (@category::text IS NULL OR d.category = @category)
+                  AND (@excluded = '' OR NOT d.search_vector @@ input.excluded)
+            ), kept AS MATERIALIZED (
+                SELECT id, kind, published_at, @rank_weight * rank + @similarity_weight * similarity AS score
+                FROM scored WHERE rank > @min_rank OR similarity > @min_similarity
+            ), page AS (
+                SELECT * FROM kept WHERE @kind::text IS NULL OR kind = @kind
+                ORDER BY score DESC, published_at DESC NULLS LAST, id LIMIT @limit OFFSET @offset
+            ), counts AS (
+                SELECT coalesce(json_object_agg(kind, n), '{}')::text AS by_kind FROM (SELECT kind, count(*) AS n FROM kept GROUP BY kind) k
+            )
+            SELECT counts.by_kind, r.kind, r.title, r.url, r.category, r.description, r.score, r.published_at, r.headline
+            FROM counts LEFT JOIN LATERAL (
+                SELECT p.kind, d.title, d.url, d.category, d.description, p.score, p.published_at, p.id,
+                       ts_headline('site_english', CASE WHEN d.body <> '' THEN left(d.body, @headline_length) ELSE coalesce(d.description, d.title) END,
+                                   input.query, @headline_options) AS headline
+                FROM page p JOIN search_documents d ON d.id = p.id CROSS JOIN input
+            ) r ON true
+            ORDER BY r.score DESC, r.published_at DESC NULLS LAST, r.id
+            """;
+
+    /// <summary>The full search as one batch: settings, then the query (prefixed with <paramref name="explain"/> for the benchmark).</summary>
+    private static NpgsqlBatch SearchBatch(NpgsqlConnection connection, string query, SearchRequest request, string explain)
+    {
+        var batch = SettingsBatch(connection, SearchRanking.CandidateSimilarity);
+        var command = new NpgsqlBatchCommand(explain + SearchSql);
+        var parts = WebSearchQuery.Parse(query);
+        command.Parameters.AddWithValue("q", query);
+        command.Parameters.AddWithValue("wanted", parts.WantedText);
+        command.Parameters.AddWithValue("excluded", string.Join(" or ", parts.ExcludedWords));
+        command.Parameters.AddWithValue("include_private", request.IncludePrivate);
+        command.Parameters.Add(new NpgsqlParameter("category", NpgsqlDbType.Text) { Value = (object?)request.Category ?? DBNull.Value });
+        command.Parameters.Add(new NpgsqlParameter("kind", NpgsqlDbType.Text) { Value = (object?)request.Kind?.Name ?? DBNull.Value });
+        command.Parameters.AddWithValue("rank_weight", SearchRanking.RankWeight);
+        command.Parameters.AddWithValue("similarity_weight", SearchRanking.SimilarityWeight);
+        command.Parameters.AddWithValue("min_rank", SearchRanking.MinRank);
+        command.Parameters.AddWithValue("min_similarity", SearchRanking.MinSimilarity);
+        command.Parameters.AddWithValue("limit", SearchPaging.PageSize);
+        command.Parameters.AddWithValue("offset", (request.Page - 1) * SearchPaging.PageSize);
+        command.Parameters.AddWithValue("headline_length", HeadlineSourceLength);
+        command.Parameters.AddWithValue("headline_options", HeadlineOptions);
+        batch.BatchCommands.Add(command);
+        return batch;
+    }
+
     /// <summary>
     /// Suggestions for the header's search box: titles with a word starting with each word typed, accents ignored,
     /// mixed by <see cref="AutocompleteMix"/>. Empty below <see cref="SearchQueryText.MinAutocompleteLength"/> characters.
@@ -172,24 +178,10 @@ public sealed class SearchQueries(IDbContextFactory<SiteDbContext> dbFactory)
             return [];
         }
 
-        var parts = SearchKind.All.Select(kind => $"""
-            (SELECT d.kind, d.title, d.url, d.category FROM search_documents d, input
-             WHERE d.kind = '{kind.Name}' AND d.title_words @@ input.query AND (@include_private OR NOT d.is_private)
-             ORDER BY starts_with(lower(site_unaccent(d.title)), input.folded) DESC, length(d.title), d.published_at DESC NULLS LAST, d.id
-             LIMIT {AutocompleteMix.QuotaOf(kind)})
-            """);
-        var sql = "WITH input AS (SELECT to_tsquery('site_simple', @prefix) AS query, lower(site_unaccent(@q)) AS folded)\n"
-            + string.Join("\nUNION ALL\n", parts);
-
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var connection = (NpgsqlConnection)db.Database.GetDbConnection();
         await connection.OpenAsync(cancellationToken);
-        await using var batch = SettingsBatch(connection, null);
-        var command = new NpgsqlBatchCommand(sql);
-        command.Parameters.AddWithValue("prefix", prefix);
-        command.Parameters.AddWithValue("q", query);
-        command.Parameters.AddWithValue("include_private", includePrivate);
-        batch.BatchCommands.Add(command);
+        await using var batch = AutocompleteBatch(connection, query, prefix, includePrivate, "");
 
         var candidates = new List<SearchSuggestion>();
         await using (var reader = await batch.ExecuteReaderAsync(cancellationToken))
@@ -205,6 +197,62 @@ public sealed class SearchQueries(IDbContextFactory<SiteDbContext> dbFactory)
         }
 
         return AutocompleteMix.Pick(candidates, s => s.Kind);
+    }
+
+    private static NpgsqlBatch AutocompleteBatch(NpgsqlConnection connection, string query, string prefix, bool includePrivate, string explain)
+    {
+        var parts = SearchKind.All.Select(kind => $"""
+            (SELECT d.kind, d.title, d.url, d.category FROM search_documents d, input
+             WHERE d.kind = '{kind.Name}' AND d.title_words @@ input.query AND (@include_private OR NOT d.is_private)
+             ORDER BY starts_with(lower(d.title_folded), input.folded) DESC, length(d.title), d.published_at DESC NULLS LAST, d.id
+             LIMIT {AutocompleteMix.QuotaOf(kind)})
+            """);
+        var sql = "WITH input AS (SELECT to_tsquery('site_simple', @prefix) AS query, lower(site_unaccent(@q)) AS folded)\n"
+            + string.Join("\nUNION ALL\n", parts);
+
+        var batch = SettingsBatch(connection, null);
+        var command = new NpgsqlBatchCommand(explain + sql);
+        command.Parameters.AddWithValue("prefix", prefix);
+        command.Parameters.AddWithValue("q", query);
+        command.Parameters.AddWithValue("include_private", includePrivate);
+        batch.BatchCommands.Add(command);
+        return batch;
+    }
+
+    /// <summary>
+    /// The plans PostgreSQL chooses for a full search and an autocomplete of <paramref name="rawQuery"/>, executed
+    /// (EXPLAIN ANALYZE), for the benchmark's proof that the indexes are used.
+    /// </summary>
+    internal async Task<(string Search, string Autocomplete)> ExplainAsync(string rawQuery, CancellationToken cancellationToken = default)
+    {
+        var query = SearchQueryText.Normalize(rawQuery);
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var connection = (NpgsqlConnection)db.Database.GetDbConnection();
+        await connection.OpenAsync(cancellationToken);
+        const string explain = "EXPLAIN (ANALYZE, BUFFERS, COSTS OFF) ";
+        async Task<string> PlanAsync(NpgsqlBatch batch)
+        {
+            await using (batch)
+            {
+                await using var reader = await batch.ExecuteReaderAsync(cancellationToken);
+                while (reader.FieldCount == 0 || reader.GetName(0) != "QUERY PLAN")
+                {
+                    await reader.NextResultAsync(cancellationToken);
+                }
+
+                var lines = new List<string>();
+                while (await reader.ReadAsync(cancellationToken))
+                {
+                    lines.Add(reader.GetString(0));
+                }
+
+                return string.Join('\n', lines);
+            }
+        }
+
+        var search = await PlanAsync(SearchBatch(connection, query, new SearchRequest(query), explain));
+        var autocomplete = await PlanAsync(AutocompleteBatch(connection, query, SearchQueryText.PrefixQuery(query) ?? "x", false, explain));
+        return (search, autocomplete);
     }
 
     /// <summary>

@@ -9,8 +9,8 @@ namespace Site.Data.Persistence.Migrations
 {
     /// <summary>
     /// The search index: one table over every searchable kind, its weighted text vector and title words computed by
-    /// PostgreSQL with accent-blind text search configurations, GIN indexes on both, and trigram indexes on the
-    /// accent-folded title and description for typo-tolerant matches. The hourly "refresh" schedule gives way to a
+    /// PostgreSQL with accent-blind text search configurations, GIN indexes on both, and a trigram index on the
+    /// accent-folded title for typo-tolerant matches. The hourly "refresh" schedule gives way to a
     /// nightly full rebuild: changes now reach the index through the jobs queue as they happen.
     /// </summary>
     public partial class Search : Migration
@@ -51,7 +51,9 @@ namespace Site.Data.Persistence.Migrations
                     published_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
                     content_hash = table.Column<string>(type: "character(64)", fixedLength: true, maxLength: 64, nullable: false),
                     indexed_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    description_folded = table.Column<string>(type: "text", nullable: true, computedColumnSql: "site_unaccent(description)", stored: true),
                     search_vector = table.Column<NpgsqlTsVector>(type: "tsvector", nullable: true, computedColumnSql: "setweight(to_tsvector('site_english'::regconfig, title), 'A') || setweight(to_tsvector('site_english'::regconfig, coalesce(description, '')), 'B') || setweight(to_tsvector('site_english'::regconfig, body), 'C')", stored: true),
+                    title_folded = table.Column<string>(type: "text", nullable: true, computedColumnSql: "site_unaccent(title)", stored: true),
                     title_words = table.Column<NpgsqlTsVector>(type: "tsvector", nullable: true, computedColumnSql: "to_tsvector('site_simple'::regconfig, title)", stored: true)
                 },
                 constraints: table =>
@@ -72,14 +74,19 @@ namespace Site.Data.Persistence.Migrations
                 .Annotation("Npgsql:IndexMethod", "gin");
 
             migrationBuilder.CreateIndex(
+                name: "ix_search_documents_title_trigrams",
+                table: "search_documents",
+                column: "title_folded")
+                .Annotation("Npgsql:IndexMethod", "gin")
+                .Annotation("Npgsql:IndexOperators", new[] { "gin_trgm_ops" });
+
+            migrationBuilder.CreateIndex(
                 name: "ix_search_documents_title_words",
                 table: "search_documents",
                 column: "title_words")
                 .Annotation("Npgsql:IndexMethod", "gin");
 
             migrationBuilder.Sql("""
-                CREATE INDEX ix_search_documents_title_trigrams ON search_documents USING gin (site_unaccent(title) gin_trgm_ops);
-                CREATE INDEX ix_search_documents_description_trigrams ON search_documents USING gin (site_unaccent(description) gin_trgm_ops);
                 DELETE FROM job_schedules WHERE name = 'search-index-refresh';
                 INSERT INTO job_schedules (name, description, job_type, queue, arguments, cron, time_zone, paused, updated_at) VALUES
                 ('search-index-rebuild', 'Rebuild the search index from every post, project, book, album and photo.', 'search.rebuild-index', 'default', '{}', '45 3 * * *', 'America/New_York', false, now())

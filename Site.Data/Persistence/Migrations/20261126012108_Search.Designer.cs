@@ -14,7 +14,7 @@ using Site.Data.Persistence;
 namespace Site.Data.Persistence.Migrations
 {
     [DbContext(typeof(SiteDbContext))]
-    [Migration("20261126005832_Search")]
+    [Migration("20261126012108_Search")]
     partial class Search
     {
         /// <inheritdoc />
@@ -1215,6 +1215,12 @@ namespace Site.Data.Persistence.Migrations
                         .HasColumnType("character varying(2000)")
                         .HasColumnName("description");
 
+                    b.Property<string>("DescriptionFolded")
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("text")
+                        .HasColumnName("description_folded")
+                        .HasComputedColumnSql("site_unaccent(description)", true);
+
                     b.Property<DateTimeOffset>("IndexedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("indexed_at");
@@ -1251,6 +1257,12 @@ namespace Site.Data.Persistence.Migrations
                         .HasColumnType("character varying(500)")
                         .HasColumnName("title");
 
+                    b.Property<string>("TitleFolded")
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("text")
+                        .HasColumnName("title_folded")
+                        .HasComputedColumnSql("site_unaccent(title)", true);
+
                     b.Property<NpgsqlTsVector>("TitleWords")
                         .ValueGeneratedOnAddOrUpdate()
                         .HasColumnType("tsvector")
@@ -1266,10 +1278,17 @@ namespace Site.Data.Persistence.Migrations
                     b.HasKey("Id")
                         .HasName("pk_search_documents");
 
+
                     b.HasIndex("SearchVector")
                         .HasDatabaseName("ix_search_documents_search_vector");
 
                     NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("SearchVector"), "gin");
+
+                    b.HasIndex("TitleFolded")
+                        .HasDatabaseName("ix_search_documents_title_trigrams");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("TitleFolded"), "gin");
+                    NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex("TitleFolded"), new[] { "gin_trgm_ops" });
 
                     b.HasIndex("TitleWords")
                         .HasDatabaseName("ix_search_documents_title_words");
