@@ -14,6 +14,7 @@ public static class SearchServices
         services.AddSearchSource<PhotoSearchSource>();
         services.TryAddSingleton<SearchIndexer>();
         services.TryAddSingleton<SearchQueries>();
+        services.TryAddSingleton<SearchIndexStatus>();
         return services;
     }
 
