@@ -9,6 +9,7 @@ using Site.Blazor.Components;
 using Site.Blazor.Components.Layout;
 using Site.Blazor.Health;
 using Site.Blazor.Media;
+using Site.Blazor.Search;
 using Site.Blazor.Security;
 using Site.Data.Hosting;
 using Site.Data.Jobs;
@@ -69,6 +70,7 @@ app.MapAccountEndpoints();
 app.MapAdminApi();
 app.MapSiteBlog();
 app.MapAlbums();
+app.MapSiteSearch();
 app.MapStaticAssets();
 app.MapRazorComponents<App>()
     .AddInteractiveServerRenderMode();

@@ -8,6 +8,7 @@ using Site.Data.Jobs;
 using Site.Data.Graph;
 using Site.Data.Mail;
 using Site.Data.Photos;
+using Site.Data.Search;
 using Site.Jobs;
 using Site.Jobs.Content;
 using Site.Jobs.Diagnostics;
@@ -60,6 +61,8 @@ builder.Services.AddHostedService<ContentFolderWatcher>();
 builder.Services.AddJobHandler<BuildAlbumZip, BuildAlbumZipHandler>();
 builder.Services.AddJobHandler<RebuildKnowledgeGraph, RebuildKnowledgeGraphHandler>();
 builder.Services.AddJobHandler<TakeKnowledgeGraphScreenshot, TakeKnowledgeGraphScreenshotHandler>();
+builder.Services.AddJobHandler<UpdateSearchIndex, UpdateSearchIndexHandler>();
+builder.Services.AddJobHandler<RebuildSearchIndex, RebuildSearchIndexHandler>();
 if (builder.Configuration.GetValue<bool>($"{JobsHostOptions.Section}:{nameof(JobsHostOptions.EnableDiagnosticJobs)}"))
 {
     builder.Services.AddJobHandler<DiagnosticSleep, DiagnosticSleepHandler>();

@@ -5,6 +5,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Site.Data.Configuration;
 using Site.Data.Persistence;
+using Site.Data.Search;
 using Site.Domain.Blog;
 
 namespace Site.Data.Content;
@@ -62,6 +63,8 @@ public sealed class ContentSync(
         if (changed)
         {
             await ContentChanges.NotifyAsync(db, cancellationToken);
+            // The search index follows in the jobs host; queued in this transaction, so it exists exactly when the change does.
+            await UpdateSearchIndex.EnqueueForContentAsync(db, cancellationToken);
         }
 
         await transaction.CommitAsync(cancellationToken);

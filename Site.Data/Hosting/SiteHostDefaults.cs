@@ -21,6 +21,7 @@ using Site.Data.Mail;
 using Site.Data.Persistence;
 using Site.Data.Albums;
 using Site.Data.Photos;
+using Site.Data.Search;
 using Site.Data.Storage;
 using Site.Domain.Health;
 using StackExchange.Redis;
@@ -60,6 +61,7 @@ public static class SiteHostDefaults
         services.AddJobQueue();
         AddPhotos(services);
         services.AddSiteContent();
+        services.AddSiteSearch();
 
         services.AddHealthChecks()
             .AddCheck<DatabaseHealthCheck>(SiteHealthChecks.Database, HealthStatus.Unhealthy, timeout: TimeSpan.FromSeconds(5))

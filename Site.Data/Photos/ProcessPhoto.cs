@@ -1,4 +1,7 @@
+using Microsoft.EntityFrameworkCore;
 using Site.Data.Jobs;
+using Site.Data.Persistence;
+using Site.Data.Search;
 using Site.Domain.Jobs;
 
 namespace Site.Data.Photos;
@@ -15,10 +18,15 @@ public sealed record ProcessPhoto(Guid PhotoId) : IJob
 }
 
 /// <summary>Runs <see cref="PhotoProcessor.ProcessAsync"/> for a queued <see cref="ProcessPhoto"/>.</summary>
-public sealed class ProcessPhotoHandler(PhotoProcessor processor) : IJobHandler<ProcessPhoto>
+public sealed class ProcessPhotoHandler(PhotoProcessor processor, IDbContextFactory<SiteDbContext> databases) : IJobHandler<ProcessPhoto>
 {
     // Rejected and NotFound are final answers recorded on the photo (or there is no photo any more): returning
     // normally completes the job. Only an exception from the processor reaches the executor and is retried.
-    public Task RunAsync(ProcessPhoto job, JobRunContext context, CancellationToken cancellationToken) =>
-        processor.ProcessAsync(job.PhotoId, cancellationToken);
+    // Whatever the outcome, the photo's search row follows it (added with its camera facts, or removed).
+    public async Task RunAsync(ProcessPhoto job, JobRunContext context, CancellationToken cancellationToken)
+    {
+        await processor.ProcessAsync(job.PhotoId, cancellationToken);
+        await using var db = await databases.CreateDbContextAsync(cancellationToken);
+        await UpdateSearchIndex.EnqueueForPhotoAsync(db, job.PhotoId, cancellationToken);
+    }
 }

@@ -16,6 +16,7 @@ public static class AdminAreas
         new("Albums", BasePath + "/albums", MudBlazor.Icons.Material.Filled.PhotoAlbum, IsAvailable: true),
         new("Photos", BasePath + "/photos", MudBlazor.Icons.Material.Filled.PhotoLibrary, IsAvailable: true),
         new("Jobs", BasePath + "/jobs", MudBlazor.Icons.Material.Filled.Schedule, IsAvailable: true),
+        new("Search", BasePath + "/search", MudBlazor.Icons.Material.Filled.ManageSearch, IsAvailable: true),
         new("Analytics", BasePath + "/analytics", MudBlazor.Icons.Material.Filled.Insights, IsAvailable: false),
         new("Audits", BasePath + "/audits", MudBlazor.Icons.Material.Filled.Speed, IsAvailable: false),
         new("Market data", BasePath + "/market-data", MudBlazor.Icons.Material.Filled.ShowChart, IsAvailable: false),

@@ -28,7 +28,7 @@ public class ProcessPhoto_Job(PhotoPipelineFixture fixture) : IClassFixture<Phot
             // The listener announces its connection with a null: from then on nothing is missed.
             await WaitUntilAsync(() => seen.Contains(null));
             var photo = await fixture.UploadAsync(StoreKind.Local, TestImages.Unique(TestImages.Jpeg(640, 480)), "live.jpg");
-            await new ProcessPhotoHandler(fixture.Processor(StoreKind.Local)).RunAsync(new ProcessPhoto(photo.Id), FirstAttempt, CancellationToken.None);
+            await new ProcessPhotoHandler(fixture.Processor(StoreKind.Local), fixture.Database.CreateContextFactory()).RunAsync(new ProcessPhoto(photo.Id), FirstAttempt, CancellationToken.None);
 
             // Inserted (pending), processing, complete: one notice each.
             await WaitUntilAsync(() => seen.Count(id => id == photo.Id) >= 3);
@@ -46,17 +46,19 @@ public class ProcessPhoto_Job(PhotoPipelineFixture fixture) : IClassFixture<Phot
         var truncated = TestImages.Unique(TestImages.Jpeg(640, 480))[..300];
         var photo = await fixture.UploadAsync(StoreKind.Local, truncated, "truncated.jpg");
 
-        await new ProcessPhotoHandler(fixture.Processor(StoreKind.Local)).RunAsync(new ProcessPhoto(photo.Id), FirstAttempt, CancellationToken.None);
+        await new ProcessPhotoHandler(fixture.Processor(StoreKind.Local), fixture.Database.CreateContextFactory()).RunAsync(new ProcessPhoto(photo.Id), FirstAttempt, CancellationToken.None);
 
         await using var db = fixture.CreateContext();
         var saved = await db.Photos.AsNoTracking().SingleAsync(p => p.Id == photo.Id);
         Assert.Equal(PhotoStatus.Failed, saved.Status);
         Assert.False(string.IsNullOrWhiteSpace(saved.FailureReason));
+        // Its search row follows it (here: is removed, should an earlier run have added one).
+        Assert.True(await db.Jobs.AnyAsync(j => j.Type == "search.update-index" && j.DebounceKey == "photo-" + photo.Id.ToString("D")));
     }
 
     [Fact]
     public async Task APhotoDeletedSinceItWasQueuedCompletesTheJob() =>
-        await new ProcessPhotoHandler(fixture.Processor(StoreKind.Local)).RunAsync(new ProcessPhoto(Guid.NewGuid()), FirstAttempt, CancellationToken.None);
+        await new ProcessPhotoHandler(fixture.Processor(StoreKind.Local), fixture.Database.CreateContextFactory()).RunAsync(new ProcessPhoto(Guid.NewGuid()), FirstAttempt, CancellationToken.None);
 
     [Fact]
     public void TheJobTypeIsValidAndRunsOnTheDefaultQueue()

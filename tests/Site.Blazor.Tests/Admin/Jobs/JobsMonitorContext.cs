@@ -38,6 +38,7 @@ public sealed class JobsMonitorContext : IAsyncLifetime
         services.AddSingleton<JobMonitor>();
         services.AddSingleton<JobSchedules>();
         services.AddSingleton<JobActivity>();
+        services.AddSingleton<Site.Data.Search.SearchIndexStatus>();
         Bunit.JSInterop.Mode = JSRuntimeMode.Loose;
         Bunit.SetRendererInfo(new RendererInfo("Server", isInteractive: true));
 

@@ -1,0 +1,279 @@
+using System.Globalization;
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Npgsql;
+using NpgsqlTypes;
+using Site.Data.Persistence;
+using Site.Domain.Blog;
+using Site.Domain.Search;
+
+namespace Site.Data.Search;
+
+/// <summary>A results page asked for: the query as the reader typed it, filters and page.</summary>
+public sealed record SearchRequest(string? Query, SearchKind? Kind = null, string? Category = null, int Page = 1, bool IncludePrivate = false);
+
+/// <summary>One result: what it is, where it leads, and an excerpt as safe HTML with the matches marked.</summary>
+public sealed record SearchHit(
+    SearchKind Kind, string Title, string Url, string? Category, string? Description, string SnippetHtml, double Score, DateTimeOffset? PublishedAt);
+
+/// <summary>
+/// A page of results. <see cref="CountsByKind"/> counts every match of the query (and category) per kind, before the
+/// kind filter, so the page can offer them as filters; <see cref="Total"/> is what the current filter matches.
+/// </summary>
+public sealed record SearchResults(
+    string Query, IReadOnlyList<SearchHit> Hits, IReadOnlyDictionary<SearchKind, int> CountsByKind, int Total, int Page, int PageCount)
+{
+    public static SearchResults Empty(string query) => new(query, [], new Dictionary<SearchKind, int>(), 0, 1, 0);
+}
+
+/// <summary>A suggestion of the header's search box, as the autocomplete API returns it.</summary>
+public sealed record SearchSuggestion(string Title, SearchKind Kind, string Url, string? Category);
+
+/// <summary>
+/// The read side of search. Full search ranks with <see cref="SearchRanking"/> over the text vector (web-search syntax:
+/// quoted phrases, <c>or</c>, <c>-word</c>) and trigram word similarity on titles and descriptions, all accent-blind;
+/// autocomplete is a prefix match on titles with a limit per kind. Private rows are returned only when the caller
+/// says the reader is the admin. Every query is parameterized; the query text is capped and cleaned first.
+/// </summary>
+public sealed class SearchQueries(IDbContextFactory<SiteDbContext> dbFactory)
+{
+    /// <summary>A search that takes longer than this is cancelled by the server rather than piling up.</summary>
+    private const string StatementTimeout = "3000";
+
+    private const string HeadlineOptions = "StartSel=\uE000, StopSel=\uE001, MaxWords=40, MinWords=18, MaxFragments=2, FragmentDelimiter=\" … \"";
+
+    /// <summary>Snippets are cut from the start of long bodies only: ts_headline's cost grows with the text it reads.</summary>
+    private const int HeadlineSourceLength = 20_000;
+
+    public async Task<SearchResults> SearchAsync(SearchRequest request, CancellationToken cancellationToken = default)
+    {
+        var query = SearchQueryText.Normalize(request.Query);
+        if (query.Length == 0)
+        {
+            return SearchResults.Empty(query);
+        }
+
+        var category = NullIfEmpty(request.Category);
+        if (category is not null && !Slugs.IsValid(category))
+        {
+            // No category has such a name, so nothing is in it.
+            return SearchResults.Empty(query);
+        }
+
+        var page = Math.Clamp(request.Page, 1, SearchPaging.MaxPage);
+
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var connection = (NpgsqlConnection)db.Database.GetDbConnection();
+        await connection.OpenAsync(cancellationToken);
+        await using var batch = SearchBatch(connection, query, request with { Category = category, Page = page }, "");
+
+        var hits = new List<SearchHit>();
+        var counts = new Dictionary<SearchKind, int>();
+        await using (var reader = await batch.ExecuteReaderAsync(cancellationToken))
+        {
+            await reader.NextResultAsync(cancellationToken);
+            await reader.NextResultAsync(cancellationToken);
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                if (counts.Count == 0)
+                {
+                    foreach (var (name, count) in JsonSerializer.Deserialize<Dictionary<string, int>>(reader.GetString(0)) ?? [])
+                    {
+                        if (SearchKind.FromName(name) is { } kind)
+                        {
+                            counts[kind] = count;
+                        }
+                    }
+                }
+
+                if (reader.IsDBNull(1) || SearchKind.FromName(reader.GetString(1)) is not { } hitKind)
+                {
+                    continue;
+                }
+
+                hits.Add(new SearchHit(
+                    hitKind,
+                    reader.GetString(2),
+                    reader.GetString(3),
+                    reader.IsDBNull(4) ? null : reader.GetString(4),
+                    reader.IsDBNull(5) ? null : reader.GetString(5),
+                    SearchSnippet.ToHtml(reader.IsDBNull(8) ? null : reader.GetString(8)),
+                    reader.GetDouble(6),
+                    reader.IsDBNull(7) ? null : reader.GetFieldValue<DateTimeOffset>(7)));
+            }
+        }
+
+        var total = request.Kind is { } filter ? counts.GetValueOrDefault(filter) : counts.Values.Sum();
+        return new SearchResults(query, hits, counts, total, page, SearchPaging.PageCount(total));
+    }
+
+    private const string SearchSql = """
+            WITH input AS (
+                SELECT websearch_to_tsquery('site_english', @q) AS query, site_unaccent(@wanted) AS folded,
+                       websearch_to_tsquery('site_english', @excluded) AS excluded
+            ), candidates AS (
+                SELECT d.id FROM search_documents d, input WHERE d.search_vector @@ input.query
+                UNION
+                SELECT d.id FROM search_documents d, input WHERE input.folded <% d.title_folded
+            ), scored AS (
+                SELECT d.id, d.kind, d.published_at,
+                       ts_rank(d.search_vector, input.query) AS rank,
+                       greatest(word_similarity(input.folded, d.title_folded),
+                                coalesce(word_similarity(input.folded, d.description_folded), 0)) AS similarity
+                FROM candidates c JOIN search_documents d ON d.id = c.id CROSS JOIN input
+                WHERE (@include_private OR NOT d.is_private) AND (@category::text IS NULL OR d.category = @category)
+                  AND (@excluded = '' OR NOT d.search_vector @@ input.excluded)
+            ), kept AS MATERIALIZED (
+                SELECT id, kind, published_at, @rank_weight * rank + @similarity_weight * similarity AS score
+                FROM scored WHERE rank > @min_rank OR similarity > @min_similarity
+            ), page AS (
+                SELECT * FROM kept WHERE @kind::text IS NULL OR kind = @kind
+                ORDER BY score DESC, published_at DESC NULLS LAST, id LIMIT @limit OFFSET @offset
+            ), counts AS (
+                SELECT coalesce(json_object_agg(kind, n), '{}')::text AS by_kind FROM (SELECT kind, count(*) AS n FROM kept GROUP BY kind) k
+            )
+            SELECT counts.by_kind, r.kind, r.title, r.url, r.category, r.description, r.score, r.published_at, r.headline
+            FROM counts LEFT JOIN LATERAL (
+                SELECT p.kind, d.title, d.url, d.category, d.description, p.score, p.published_at, p.id,
+                       ts_headline('site_english', CASE WHEN d.body <> '' THEN left(d.body, @headline_length) ELSE coalesce(d.description, d.title) END,
+                                   input.query, @headline_options) AS headline
+                FROM page p JOIN search_documents d ON d.id = p.id CROSS JOIN input
+            ) r ON true
+            ORDER BY r.score DESC, r.published_at DESC NULLS LAST, r.id
+            """;
+
+    /// <summary>The full search as one batch: settings, then the query (prefixed with <paramref name="explain"/> for the benchmark).</summary>
+    private static NpgsqlBatch SearchBatch(NpgsqlConnection connection, string query, SearchRequest request, string explain)
+    {
+        var batch = SettingsBatch(connection, SearchRanking.CandidateSimilarity);
+        var command = new NpgsqlBatchCommand(explain + SearchSql);
+        var parts = WebSearchQuery.Parse(query);
+        command.Parameters.AddWithValue("q", query);
+        command.Parameters.AddWithValue("wanted", parts.WantedText);
+        command.Parameters.AddWithValue("excluded", string.Join(" or ", parts.ExcludedWords));
+        command.Parameters.AddWithValue("include_private", request.IncludePrivate);
+        command.Parameters.Add(new NpgsqlParameter("category", NpgsqlDbType.Text) { Value = (object?)request.Category ?? DBNull.Value });
+        command.Parameters.Add(new NpgsqlParameter("kind", NpgsqlDbType.Text) { Value = (object?)request.Kind?.Name ?? DBNull.Value });
+        command.Parameters.AddWithValue("rank_weight", SearchRanking.RankWeight);
+        command.Parameters.AddWithValue("similarity_weight", SearchRanking.SimilarityWeight);
+        command.Parameters.AddWithValue("min_rank", SearchRanking.MinRank);
+        command.Parameters.AddWithValue("min_similarity", SearchRanking.MinSimilarity);
+        command.Parameters.AddWithValue("limit", SearchPaging.PageSize);
+        command.Parameters.AddWithValue("offset", (request.Page - 1) * SearchPaging.PageSize);
+        command.Parameters.AddWithValue("headline_length", HeadlineSourceLength);
+        command.Parameters.AddWithValue("headline_options", HeadlineOptions);
+        batch.BatchCommands.Add(command);
+        return batch;
+    }
+
+    /// <summary>
+    /// Suggestions for the header's search box: titles with a word starting with each word typed, accents ignored,
+    /// mixed by <see cref="AutocompleteMix"/>. Empty below <see cref="SearchQueryText.MinAutocompleteLength"/> characters.
+    /// </summary>
+    public async Task<IReadOnlyList<SearchSuggestion>> AutocompleteAsync(string? rawQuery, bool includePrivate, CancellationToken cancellationToken = default)
+    {
+        var query = SearchQueryText.Normalize(rawQuery);
+        if (query.Length < SearchQueryText.MinAutocompleteLength || SearchQueryText.PrefixQuery(query) is not { } prefix)
+        {
+            return [];
+        }
+
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var connection = (NpgsqlConnection)db.Database.GetDbConnection();
+        await connection.OpenAsync(cancellationToken);
+        await using var batch = AutocompleteBatch(connection, query, prefix, includePrivate, "");
+
+        var candidates = new List<SearchSuggestion>();
+        await using (var reader = await batch.ExecuteReaderAsync(cancellationToken))
+        {
+            await reader.NextResultAsync(cancellationToken);
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                if (SearchKind.FromName(reader.GetString(0)) is { } kind)
+                {
+                    candidates.Add(new SearchSuggestion(reader.GetString(1), kind, reader.GetString(2), reader.IsDBNull(3) ? null : reader.GetString(3)));
+                }
+            }
+        }
+
+        return AutocompleteMix.Pick(candidates, s => s.Kind);
+    }
+
+    private static NpgsqlBatch AutocompleteBatch(NpgsqlConnection connection, string query, string prefix, bool includePrivate, string explain)
+    {
+        var parts = SearchKind.All.Select(kind => $"""
+            (SELECT d.kind, d.title, d.url, d.category FROM search_documents d, input
+             WHERE d.kind = '{kind.Name}' AND d.title_words @@ input.query AND (@include_private OR NOT d.is_private)
+             ORDER BY starts_with(lower(d.title_folded), input.folded) DESC, length(d.title), d.published_at DESC NULLS LAST, d.id
+             LIMIT {AutocompleteMix.QuotaOf(kind)})
+            """);
+        var sql = "WITH input AS (SELECT to_tsquery('site_simple', @prefix) AS query, lower(site_unaccent(@q)) AS folded)\n"
+            + string.Join("\nUNION ALL\n", parts);
+
+        var batch = SettingsBatch(connection, null);
+        var command = new NpgsqlBatchCommand(explain + sql);
+        command.Parameters.AddWithValue("prefix", prefix);
+        command.Parameters.AddWithValue("q", query);
+        command.Parameters.AddWithValue("include_private", includePrivate);
+        batch.BatchCommands.Add(command);
+        return batch;
+    }
+
+    /// <summary>
+    /// The plans PostgreSQL chooses for a full search and an autocomplete of <paramref name="rawQuery"/>, executed
+    /// (EXPLAIN ANALYZE), for the benchmark's proof that the indexes are used.
+    /// </summary>
+    internal async Task<(string Search, string Autocomplete)> ExplainAsync(string rawQuery, CancellationToken cancellationToken = default)
+    {
+        var query = SearchQueryText.Normalize(rawQuery);
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var connection = (NpgsqlConnection)db.Database.GetDbConnection();
+        await connection.OpenAsync(cancellationToken);
+        const string explain = "EXPLAIN (ANALYZE, BUFFERS, COSTS OFF) ";
+        async Task<string> PlanAsync(NpgsqlBatch batch)
+        {
+            await using (batch)
+            {
+                await using var reader = await batch.ExecuteReaderAsync(cancellationToken);
+                while (reader.FieldCount == 0 || reader.GetName(0) != "QUERY PLAN")
+                {
+                    await reader.NextResultAsync(cancellationToken);
+                }
+
+                var lines = new List<string>();
+                while (await reader.ReadAsync(cancellationToken))
+                {
+                    lines.Add(reader.GetString(0));
+                }
+
+                return string.Join('\n', lines);
+            }
+        }
+
+        var search = await PlanAsync(SearchBatch(connection, query, new SearchRequest(query), explain));
+        var autocomplete = await PlanAsync(AutocompleteBatch(connection, query, SearchQueryText.PrefixQuery(query) ?? "x", false, explain));
+        return (search, autocomplete);
+    }
+
+    /// <summary>
+    /// A batch that first sets, for its own implicit transaction only, the statement timeout and (for full search)
+    /// the word-similarity threshold that the trigram indexes answer <c>&lt;%</c> with.
+    /// </summary>
+    private static NpgsqlBatch SettingsBatch(NpgsqlConnection connection, double? similarityThreshold)
+    {
+        var batch = new NpgsqlBatch(connection);
+        var settings = new NpgsqlBatchCommand("SELECT set_config('statement_timeout', @timeout, true)");
+        settings.Parameters.AddWithValue("timeout", StatementTimeout);
+        batch.BatchCommands.Add(settings);
+        if (similarityThreshold is { } threshold)
+        {
+            var similarity = new NpgsqlBatchCommand("SELECT set_config('pg_trgm.word_similarity_threshold', @threshold, true)");
+            similarity.Parameters.AddWithValue("threshold", threshold.ToString(CultureInfo.InvariantCulture));
+            batch.BatchCommands.Add(similarity);
+        }
+
+        return batch;
+    }
+
+    private static string? NullIfEmpty(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim().ToLowerInvariant();
+}
