@@ -30,6 +30,8 @@ public sealed class SiteDbContext(DbContextOptions<SiteDbContext> options)
 
     public DbSet<PhotoVariant> PhotoVariants => Set<PhotoVariant>();
 
+    public DbSet<PhotoSimilarity> PhotoSimilarities => Set<PhotoSimilarity>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         base.OnModelCreating(modelBuilder);
