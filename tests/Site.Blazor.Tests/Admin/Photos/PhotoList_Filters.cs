@@ -2,61 +2,28 @@ using Bunit;
 using Microsoft.AspNetCore.Components;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Options;
 using MudBlazor;
-using MudBlazor.Services;
 using Site.Blazor.Components.Pages.Admin.Photos;
-using Site.Data.Configuration;
-using Site.Data.Persistence;
 using Site.Data.Photos;
-using Site.Data.Storage;
 using Site.Domain.Photos;
-using Site.TestSupport;
 
 namespace Site.Blazor.Tests.Admin.Photos;
 
-/// <summary>
-/// The admin's photo list rendered by bUnit as an interactive component, on the real photo services and a fresh
-/// database of planted photos: its address, filters, pages and "reprocess selected".
-/// </summary>
+/// <summary>The admin's photo list on planted photos: its address, filters, pages and "reprocess selected".</summary>
 public sealed class PhotoList_Filters : IAsyncLifetime
 {
     private static readonly DateTimeOffset FirstUpload = new(2024, 3, 1, 8, 0, 0, TimeSpan.Zero);
-    private readonly BunitContext _bunit = new();
-    private readonly string _media = Path.Combine(Path.GetTempPath(), "site-photo-list-" + Guid.NewGuid().ToString("N"));
-    private TestDatabase _database = null!;
+    private readonly PhotoAdminContext _context = new();
 
     /// <summary>Planted photos, oldest first: one uploaded each day from <see cref="FirstUpload"/>.</summary>
-    private List<Guid> _photos = [];
+    private readonly List<Guid> _photos = [];
 
-    public async Task InitializeAsync()
-    {
-        _database = await TestDatabase.CreateAsync();
-        var services = _bunit.Services;
-        services.AddMudServices();
-        services.AddSingleton<ILoggerFactory>(NullLoggerFactory.Instance);
-        services.AddSingleton(typeof(ILogger<>), typeof(Logger<>));
-        services.AddSingleton(TimeProvider.System);
-        services.AddPooledDbContextFactory<SiteDbContext>(o => SiteDatabase.Configure(o, _database.ConnectionString));
-        services.AddSingleton(Options.Create(new StorageOptions { LocalPath = _media }));
-        services.AddSingleton<IObjectStorage, LocalFolderStorage>();
-        services.AddSingleton<PhotoLibrary>();
-        services.AddSingleton<PhotoActivity>();
-        _bunit.JSInterop.Mode = JSRuntimeMode.Loose;
-        _bunit.SetRendererInfo(new RendererInfo("Server", isInteractive: true));
-    }
+    /// <summary>Each step waits on PostgreSQL; a busy machine can take seconds.</summary>
+    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(15);
 
-    public async Task DisposeAsync()
-    {
-        await _bunit.DisposeAsync();
-        await _database.DisposeAsync();
-        if (Directory.Exists(_media))
-        {
-            Directory.Delete(_media, recursive: true);
-        }
-    }
+    public Task InitializeAsync() => _context.InitializeAsync();
+
+    public Task DisposeAsync() => _context.DisposeAsync();
 
     [Theory]
     [InlineData("?page=99999", 2)]
@@ -73,7 +40,7 @@ public sealed class PhotoList_Filters : IAsyncLifetime
         {
             Assert.Equal($"60 photos · page {shownPage} of 2", page.Find("[data-test=count]").TextContent.Trim());
             Assert.Equal(shownPage == 1 ? 50 : 10, Rows(page).Count);
-        });
+        }, Patience);
     }
 
     [Fact]
@@ -81,11 +48,11 @@ public sealed class PhotoList_Filters : IAsyncLifetime
     {
         await PlantAsync(60);
         var page = Open("/admin/photos");
-        page.WaitForAssertion(() => Assert.Equal($"photo-{_photos[^1]}", Rows(page)[0]));
+        page.WaitForAssertion(() => Assert.Equal($"photo-{_photos[^1]}", Rows(page)[0]), Patience);
 
         await page.InvokeAsync(() => page.FindComponent<MudPagination>().Instance.SelectedChanged.InvokeAsync(2));
 
-        page.WaitForAssertion(() => Assert.Equal(_photos.Take(10).Reverse().Select(id => $"photo-{id}"), Rows(page)));
+        page.WaitForAssertion(() => Assert.Equal(_photos.Take(10).Reverse().Select(id => $"photo-{id}"), Rows(page)), Patience);
         Assert.EndsWith("/admin/photos?page=2", Navigation.Uri);
     }
 
@@ -94,20 +61,20 @@ public sealed class PhotoList_Filters : IAsyncLifetime
     {
         await PlantAsync(60);
         var page = Open("/admin/photos?page=2");
-        page.WaitForAssertion(() => Assert.Equal(10, Rows(page).Count));
+        page.WaitForAssertion(() => Assert.Equal(10, Rows(page).Count), Patience);
 
         var status = page.FindComponents<MudSelect<string>>().Single(s => s.Instance.Label == "Status");
         await page.InvokeAsync(() => status.Instance.ValueChanged.InvokeAsync(nameof(PhotoStatus.Pending)));
 
-        page.WaitForAssertion(() => Assert.Equal("60 photos · page 1 of 2", page.Find("[data-test=count]").TextContent.Trim()));
+        page.WaitForAssertion(() => Assert.Equal("60 photos · page 1 of 2", page.Find("[data-test=count]").TextContent.Trim()), Patience);
         Assert.EndsWith("/admin/photos?status=Pending", Navigation.Uri);
 
         await page.InvokeAsync(() => page.FindComponent<MudSwitch<bool>>().Instance.ValueChanged.InvokeAsync(true));
-        page.WaitForAssertion(() => Assert.NotNull(page.Find("[data-test=no-photos]")));
+        page.WaitForAssertion(() => Assert.NotNull(page.Find("[data-test=no-photos]")), Patience);
         Assert.Contains("duplicates=true", Navigation.Uri, StringComparison.Ordinal);
 
         page.Find("[data-test=clear-filters]").Click();
-        page.WaitForAssertion(() => Assert.Equal(50, Rows(page).Count));
+        page.WaitForAssertion(() => Assert.Equal(50, Rows(page).Count), Patience);
         Assert.EndsWith("/admin/photos", Navigation.Uri);
     }
 
@@ -116,26 +83,26 @@ public sealed class PhotoList_Filters : IAsyncLifetime
     {
         await PlantAsync(10, takenEveryOther: true);
         var page = Open("/admin/photos");
-        page.WaitForAssertion(() => Assert.Equal(10, Rows(page).Count));
+        page.WaitForAssertion(() => Assert.Equal(10, Rows(page).Count), Patience);
 
         // Uploads of the 3rd to the 5th day, picked end first.
         var picker = page.FindComponent<MudDateRangePicker>();
         await page.InvokeAsync(() => picker.Instance.DateRangeChanged.InvokeAsync(new DateRange(new DateTime(2024, 3, 5), new DateTime(2024, 3, 3))));
 
-        page.WaitForAssertion(() => Assert.Equal(_photos.Skip(2).Take(3).Reverse().Select(id => $"photo-{id}"), Rows(page)));
+        page.WaitForAssertion(() => Assert.Equal(_photos.Skip(2).Take(3).Reverse().Select(id => $"photo-{id}"), Rows(page)), Patience);
         Assert.Contains("from=2024-03-03&to=2024-03-05", Navigation.Uri, StringComparison.Ordinal);
 
         var field = page.FindComponents<MudSelect<PhotoDateField>>().Single();
         await page.InvokeAsync(() => field.Instance.ValueChanged.InvokeAsync(PhotoDateField.Taken));
 
         // Taken a year before each upload, on every other photo only: none in the upload days' range.
-        page.WaitForAssertion(() => Assert.NotNull(page.Find("[data-test=no-photos]")));
+        page.WaitForAssertion(() => Assert.NotNull(page.Find("[data-test=no-photos]")), Patience);
         await page.InvokeAsync(() => picker.Instance.DateRangeChanged.InvokeAsync(new DateRange(new DateTime(2023, 3, 1), new DateTime(2023, 3, 10))));
         page.WaitForAssertion(() =>
         {
             Assert.Equal(_photos.Where((_, i) => i % 2 == 0).Reverse().Select(id => $"photo-{id}"), Rows(page));
             Assert.NotNull(page.Find("[data-test=taken-note]"));
-        });
+        }, Patience);
         Assert.Contains("dates=taken", Navigation.Uri, StringComparison.Ordinal);
     }
 
@@ -144,31 +111,31 @@ public sealed class PhotoList_Filters : IAsyncLifetime
     {
         await PlantAsync(60);
         var page = Open("/admin/photos");
-        page.WaitForAssertion(() => Assert.Equal(50, Rows(page).Count));
+        page.WaitForAssertion(() => Assert.Equal(50, Rows(page).Count), Patience);
 
         var newest = SelectBox(page, _photos[^1]);
         await page.InvokeAsync(() => newest.Instance.ValueChanged.InvokeAsync(true));
         await page.InvokeAsync(() => page.FindComponent<MudPagination>().Instance.SelectedChanged.InvokeAsync(2));
-        page.WaitForAssertion(() => Assert.Equal(10, Rows(page).Count));
+        page.WaitForAssertion(() => Assert.Equal(10, Rows(page).Count), Patience);
         var wholePage = page.FindComponents<MudCheckBox<bool>>().Single(c => Attribute(c, "data-test") == "select-page");
         await page.InvokeAsync(() => wholePage.Instance.ValueChanged.InvokeAsync(true));
-        page.WaitForAssertion(() => Assert.Contains("Reprocess selected (11)", page.Find("[data-test=reprocess]").TextContent, StringComparison.Ordinal));
+        page.WaitForAssertion(() => Assert.Contains("Reprocess selected (11)", page.Find("[data-test=reprocess]").TextContent, StringComparison.Ordinal), Patience);
 
         page.Find("[data-test=reprocess]").Click();
 
-        page.WaitForAssertion(() => Assert.Contains("11 photos were queued", page.Find("[data-test=message]").TextContent, StringComparison.Ordinal));
-        await using var db = _database.CreateContext();
+        page.WaitForAssertion(() => Assert.Contains("11 photos were queued", page.Find("[data-test=message]").TextContent, StringComparison.Ordinal), Patience);
+        await using var db = _context.Database.CreateContext();
         var queued = await db.Jobs.Where(j => j.Type == ProcessPhoto.Definition.Type).Select(j => j.DebounceKey).ToListAsync();
         Assert.Equal(_photos.Take(10).Append(_photos[^1]).Select(id => id.ToString("D")).Order(), queued.Order());
-        page.WaitForAssertion(() => Assert.Contains("Reprocess selected (0)", page.Find("[data-test=reprocess]").TextContent, StringComparison.Ordinal));
+        page.WaitForAssertion(() => Assert.Contains("Reprocess selected (0)", page.Find("[data-test=reprocess]").TextContent, StringComparison.Ordinal), Patience);
     }
 
-    private NavigationManager Navigation => _bunit.Services.GetRequiredService<NavigationManager>();
+    private NavigationManager Navigation => _context.Navigation;
 
     private IRenderedComponent<PhotoList> Open(string address)
     {
         Navigation.NavigateTo(address);
-        return _bunit.Render<PhotoList>();
+        return _context.Bunit.Render<PhotoList>();
     }
 
     private static List<string> Rows(IRenderedComponent<PhotoList> page) =>
@@ -182,25 +149,13 @@ public sealed class PhotoList_Filters : IAsyncLifetime
 
     private async Task PlantAsync(int count, bool takenEveryOther = false)
     {
-        await using var db = _database.CreateContext();
-        for (var i = 0; i < count; i++)
+        var photos = Enumerable.Range(0, count).Select(i =>
         {
-            var id = Guid.NewGuid();
-            var uploaded = FirstUpload.AddDays(i);
-            db.Photos.Add(new Photo
-            {
-                Id = id,
-                OriginalFileName = $"{id:N}.jpg",
-                OriginalKey = PhotoStorageKeys.Prefix(id) + "original.jpg",
-                Format = PhotoFormat.Jpeg,
-                SizeBytes = 1000,
-                Sha256 = Guid.NewGuid().ToString("N") + Guid.NewGuid().ToString("N"),
-                UploadedAt = uploaded,
-                TakenAt = takenEveryOther && i % 2 == 0 ? DateTime.SpecifyKind(uploaded.UtcDateTime.AddYears(-1), DateTimeKind.Unspecified) : null,
-            });
-            _photos.Add(id);
-        }
-
-        await db.SaveChangesAsync();
+            var photo = PhotoAdminContext.Row(FirstUpload.AddDays(i));
+            photo.TakenAt = takenEveryOther && i % 2 == 0 ? new DateTime(2023, 3, 1, 8, 0, 0).AddDays(i) : null;
+            return photo;
+        }).ToArray();
+        await _context.PlantAsync(photos);
+        _photos.AddRange(photos.Select(p => p.Id));
     }
 }
