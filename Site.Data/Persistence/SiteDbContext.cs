@@ -31,6 +31,8 @@ public sealed class SiteDbContext(DbContextOptions<SiteDbContext> options)
 
     public DbSet<PhotoVariant> PhotoVariants => Set<PhotoVariant>();
 
+    public DbSet<PhotoSimilarity> PhotoSimilarities => Set<PhotoSimilarity>();
+
     public DbSet<Album> Albums => Set<Album>();
 
     public DbSet<AlbumPhoto> AlbumPhotos => Set<AlbumPhoto>();

@@ -165,3 +165,18 @@ public sealed class PhotoVariant
 
     public required long SizeBytes { get; init; }
 }
+
+/// <summary>
+/// Two photos whose perceptual hashes are within <see cref="Domain.Photos.PerceptualHash.NearDuplicateMaxDistance"/>
+/// bits, recorded in both directions when a photo is processed, so "has near duplicates" and "how many" are key
+/// lookups rather than a hash search per photo.
+/// </summary>
+public sealed class PhotoSimilarity
+{
+    public required Guid PhotoId { get; init; }
+
+    public required Guid SimilarPhotoId { get; init; }
+
+    /// <summary>How many of the 64 hash bits differ.</summary>
+    public required int Distance { get; init; }
+}

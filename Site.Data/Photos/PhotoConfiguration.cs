@@ -51,3 +51,16 @@ internal sealed class PhotoVariantConfiguration : IEntityTypeConfiguration<Photo
         builder.HasIndex(v => new { v.PhotoId, v.Kind });
     }
 }
+
+internal sealed class PhotoSimilarityConfiguration : IEntityTypeConfiguration<PhotoSimilarity>
+{
+    public void Configure(EntityTypeBuilder<PhotoSimilarity> builder)
+    {
+        // The key answers "which photos look like this one"; the second index serves the delete cascade and the
+        // clearing of a reprocessed photo's pairs from the other side.
+        builder.HasKey(s => new { s.PhotoId, s.SimilarPhotoId });
+        builder.HasIndex(s => s.SimilarPhotoId);
+        builder.HasOne<Photo>().WithMany().HasForeignKey(s => s.PhotoId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasOne<Photo>().WithMany().HasForeignKey(s => s.SimilarPhotoId).OnDelete(DeleteBehavior.Cascade);
+    }
+}

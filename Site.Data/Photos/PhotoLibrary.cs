@@ -5,8 +5,15 @@ using Site.Domain.Photos;
 
 namespace Site.Data.Photos;
 
-/// <summary>What the admin's photo list shows: by status, camera ("Make Model") and album; null means any.</summary>
-public sealed record PhotoListFilter(PhotoStatus? Status = null, string? Camera = null, Guid? AlbumId = null);
+/// <summary>
+/// What the admin's photo list shows: by status, camera ("Make Model"), album, a range of upload or taken days, and
+/// only photos with near duplicates; null (or false) means any.
+/// </summary>
+public sealed record PhotoListFilter(
+    PhotoStatus? Status = null, string? Camera = null, PhotoDateRange? Dates = null, bool DuplicatesOnly = false, Guid? AlbumId = null)
+{
+    public static PhotoListFilter From(PhotoListQuery query) => new(query.Status, query.Camera, query.Dates, query.DuplicatesOnly, query.Album);
+}
 
 /// <summary>One row of the admin's photo list.</summary>
 public sealed record PhotoListItem(
@@ -19,16 +26,22 @@ public sealed record PhotoListItem(
     int? Height,
     string? Camera,
     DateTimeOffset UploadedAt,
+    DateTime? TakenAt,
     string? ThumbnailKey,
     int SimilarCount);
+
+/// <summary>One page of the admin's photo list, with where it is among all the photos that match.</summary>
+public sealed record PhotoListPage(IReadOnlyList<PhotoListItem> Photos, PhotoListPaging Paging);
 
 /// <summary>The admin's view of the photos: listing with filters, and reprocessing.</summary>
 public sealed class PhotoLibrary(IDbContextFactory<SiteDbContext> databases)
 {
-    /// <summary>The list shows the newest this many; filters narrow it down.</summary>
-    public const int PageSize = 100;
-
-    public async Task<IReadOnlyList<PhotoListItem>> ListAsync(PhotoListFilter filter, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// The page of photos matching the filter, newest upload first. A page past the end shows the last page and one
+    /// below 1 the first (<see cref="PhotoListPaging.For"/>). Every filter is served by an index: status, upload and
+    /// taken dates by their b-trees, near duplicates by the key of the recorded pairs.
+    /// </summary>
+    public async Task<PhotoListPage> ListAsync(PhotoListFilter filter, int page = 1, int pageSize = PhotoListQuery.PageSize, CancellationToken cancellationToken = default)
     {
         await using var db = await databases.CreateDbContextAsync(cancellationToken);
         var photos = db.Photos.AsNoTracking();
@@ -47,29 +60,74 @@ public sealed class PhotoLibrary(IDbContextFactory<SiteDbContext> databases)
             photos = photos.Where(p => ((p.CameraMake ?? "") + " " + (p.CameraModel ?? "")).Trim() == filter.Camera);
         }
 
-        var rows = await photos
-            .OrderByDescending(p => p.UploadedAt)
-            .Take(PageSize)
+        if (filter.Dates is { } dates)
+        {
+            photos = WithinDates(photos, dates);
+        }
+
+        if (filter.DuplicatesOnly)
+        {
+            photos = photos.Where(p => db.PhotoSimilarities.Any(s => s.PhotoId == p.Id));
+        }
+
+        var total = await photos.CountAsync(cancellationToken);
+        var paging = PhotoListPaging.For(page, total, pageSize);
+        var items = await photos
+            .OrderByDescending(p => p.UploadedAt).ThenBy(p => p.Id)
+            .Skip(paging.Skip)
+            .Take(paging.PageSize)
             .Select(p => new
             {
                 p.Id, p.OriginalFileName, p.Status, p.FailureReason, p.SizeBytes, p.Width, p.Height, p.CameraMake, p.CameraModel,
-                p.UploadedAt, p.PerceptualHash,
+                p.UploadedAt, p.TakenAt,
                 Thumbnail = p.Variants.Where(v => v.Kind == PhotoVariantKind.Thumbnail && v.Format == PhotoFormat.Jpeg).Select(v => v.StorageKey).FirstOrDefault(),
+                Similar = db.PhotoSimilarities.Count(s => s.PhotoId == p.Id),
             })
             .ToListAsync(cancellationToken);
 
-        var items = new List<PhotoListItem>(rows.Count);
-        foreach (var row in rows)
+        return new PhotoListPage(
+            items.Select(row => new PhotoListItem(row.Id, row.OriginalFileName, row.Status, row.FailureReason, row.SizeBytes, row.Width, row.Height,
+                CameraName(row.CameraMake, row.CameraModel), row.UploadedAt, row.TakenAt, row.Thumbnail, row.Similar)).ToList(),
+            paging);
+    }
+
+    /// <summary>
+    /// Upload days are UTC days; taken days are the camera's own calendar days (its clock has no zone to convert from),
+    /// and a photo with no date taken is outside every range of taken days.
+    /// </summary>
+    private static IQueryable<Photo> WithinDates(IQueryable<Photo> photos, PhotoDateRange dates)
+    {
+        var start = dates.StartInclusive;
+        var end = dates.EndExclusive;
+        if (dates.Field == PhotoDateField.Taken)
         {
-            // One indexed lookup per listed photo (the hash bands), never a scan of every photo.
-            var similar = row.PerceptualHash is { } hash
-                ? (await SimilarPhotos.FindByHashAsync(db, hash, PerceptualHash.NearDuplicateMaxDistance, row.Id, cancellationToken)).Count
-                : 0;
-            items.Add(new PhotoListItem(row.Id, row.OriginalFileName, row.Status, row.FailureReason, row.SizeBytes, row.Width, row.Height,
-                CameraName(row.CameraMake, row.CameraModel), row.UploadedAt, row.Thumbnail, similar));
+            photos = photos.Where(p => p.TakenAt != null);
+            if (start is { } from)
+            {
+                photos = photos.Where(p => p.TakenAt >= from);
+            }
+
+            if (end is { } to)
+            {
+                photos = photos.Where(p => p.TakenAt < to);
+            }
+
+            return photos;
         }
 
-        return items;
+        if (start is { } uploadedFrom)
+        {
+            var instant = new DateTimeOffset(uploadedFrom, TimeSpan.Zero);
+            photos = photos.Where(p => p.UploadedAt >= instant);
+        }
+
+        if (end is { } uploadedTo)
+        {
+            var instant = new DateTimeOffset(uploadedTo, TimeSpan.Zero);
+            photos = photos.Where(p => p.UploadedAt < instant);
+        }
+
+        return photos;
     }
 
     /// <summary>The cameras photos were taken with, for the list's filter.</summary>

@@ -36,6 +36,9 @@ public sealed class PhotoProcessor : IDisposable
     private readonly ILogger<PhotoProcessor> _logger;
     private readonly SemaphoreSlim _slots;
 
+    /// <summary>Serialises the recording of near-duplicate pairs across every jobs host.</summary>
+    private const long SimilarityLockKey = 0x5_17E_9A_07;
+
     internal PhotoProcessor(IDbContextFactory<SiteDbContext> databases, IObjectStorage storage, PhotoRenderer renderer, PhotoOptions options, TimeProvider clock, ILogger<PhotoProcessor> logger)
     {
         _slots = new SemaphoreSlim(options.MaxConcurrentProcessing, options.MaxConcurrentProcessing);
@@ -74,6 +77,7 @@ public sealed class PhotoProcessor : IDisposable
             _logger.LogWarning(ex, "Photo {PhotoId} ({FileName}) was rejected: {Reason}", photo.Id, photo.OriginalFileName, ex.Message);
             await RemoveFilesAsync(photo.Id);
             await db.PhotoVariants.Where(v => v.PhotoId == photo.Id).ExecuteDeleteAsync(CancellationToken.None);
+            await ForgetSimilaritiesAsync(db, photo.Id, CancellationToken.None);
             await MarkFailedAsync(db, photo, $"{ex.Message} The file was removed; upload a good copy of the photo again.");
             return PhotoProcessingOutcome.Rejected;
         }
@@ -157,15 +161,36 @@ public sealed class PhotoProcessor : IDisposable
 
         await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
         {
+            // Photos record their near duplicates one at a time: two processed together would each miss the other's
+            // hash, not yet committed. The lock is held only for these few statements.
+            await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock({SimilarityLockKey})", cancellationToken);
             await db.PhotoVariants.Where(v => v.PhotoId == photo.Id).ExecuteDeleteAsync(cancellationToken);
             db.PhotoVariants.AddRange(variants);
             await db.SaveChangesAsync(cancellationToken);
+            await RecordSimilaritiesAsync(db, photo.Id, rendered.PerceptualHash, cancellationToken);
             await transaction.CommitAsync(cancellationToken);
         }
 
         // Variants of an earlier run that this run did not write again (a size or format no longer made).
         await DeleteQuietlyAsync(previous.Except(variants.Select(v => v.StorageKey)));
     }
+
+    /// <summary>Replaces the photo's near-duplicate pairs, both directions, with those of its new hash.</summary>
+    private static async Task RecordSimilaritiesAsync(SiteDbContext db, Guid photoId, long hash, CancellationToken cancellationToken)
+    {
+        await ForgetSimilaritiesAsync(db, photoId, cancellationToken);
+        var similar = await SimilarPhotos.FindByHashAsync(db, hash, PerceptualHash.NearDuplicateMaxDistance, photoId, cancellationToken);
+        foreach (var match in similar)
+        {
+            db.PhotoSimilarities.Add(new PhotoSimilarity { PhotoId = photoId, SimilarPhotoId = match.PhotoId, Distance = match.Distance });
+            db.PhotoSimilarities.Add(new PhotoSimilarity { PhotoId = match.PhotoId, SimilarPhotoId = photoId, Distance = match.Distance });
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
+    private static Task<int> ForgetSimilaritiesAsync(SiteDbContext db, Guid photoId, CancellationToken cancellationToken) =>
+        db.PhotoSimilarities.Where(s => s.PhotoId == photoId || s.SimilarPhotoId == photoId).ExecuteDeleteAsync(cancellationToken);
 
     private async Task MarkFailedAsync(SiteDbContext db, Photo photo, string reason)
     {

@@ -134,6 +134,9 @@ internal sealed class PhotoRenderer
                 previous = rung;
             }
 
+            // Everything from here on is cut from the rungs: the decode's pixels can go before any encoding starts.
+            image.Dispose();
+
             var smallest = rungs[^1].Image;
             var saliency = Saliency(smallest);
             var focus = chosenFocalPoint ?? saliency.FocalPoint();

@@ -97,6 +97,7 @@ static async Task<int> ProcessAsync(string connection, string media, string fold
         return 1;
     }
 
+    using var sampler = new MemorySampler();
     var total = Stopwatch.StartNew();
     var ids = new List<Guid>();
     var upload = Stopwatch.StartNew();
@@ -129,7 +130,7 @@ static async Task<int> ProcessAsync(string connection, string media, string fold
 
     Console.WriteLine($"photos={count} upload_s={upload.Elapsed.TotalSeconds:0.000} process_s={processing.Elapsed.TotalSeconds:0.000} " +
                       $"total_s={total.Elapsed.TotalSeconds:0.000} per_minute={count / total.Elapsed.TotalMinutes:0.0} " +
-                      $"peak_mb={PeakResidentMegabytes():0}");
+                      $"peak_mb={PeakResidentMegabytes():0} peak_managed_mb={sampler.PeakManagedMegabytes:0} native_at_peak_mb={sampler.NativeAtPeakMegabytes:0}");
     return 0;
 }
 
@@ -155,4 +156,44 @@ static double PeakResidentMegabytes()
 {
     var line = File.ReadLines("/proc/self/status").First(l => l.StartsWith("VmHWM:", StringComparison.Ordinal));
     return long.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1]) / 1024.0;
+}
+
+/// <summary>
+/// Samples resident memory and the GC's committed memory every 20 ms, so the peak can be split into what the .NET
+/// heap holds and what is native (ImageMagick's pixels and codecs, malloc's arenas, the runtime itself).
+/// </summary>
+sealed class MemorySampler : IDisposable
+{
+    private readonly Timer _timer;
+    private long _peakResident;
+    private long _managedAtPeak;
+    private long _peakManaged;
+
+    public MemorySampler() => _timer = new Timer(_ => Sample(), null, 0, 20);
+
+    public double PeakManagedMegabytes => Interlocked.Read(ref _peakManaged) / 1_048_576.0;
+
+    public double NativeAtPeakMegabytes => (Interlocked.Read(ref _peakResident) - Interlocked.Read(ref _managedAtPeak)) / 1_048_576.0;
+
+    private void Sample()
+    {
+        var managed = GC.GetGCMemoryInfo().TotalCommittedBytes is > 0 and var committed ? committed : GC.GetTotalMemory(false);
+        var resident = ResidentBytes();
+        lock (_timer)
+        {
+            _peakManaged = Math.Max(_peakManaged, managed);
+            if (resident > _peakResident)
+            {
+                (_peakResident, _managedAtPeak) = (resident, managed);
+            }
+        }
+    }
+
+    private static long ResidentBytes()
+    {
+        var line = File.ReadLines("/proc/self/status").First(l => l.StartsWith("VmRSS:", StringComparison.Ordinal));
+        return long.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1]) * 1024;
+    }
+
+    public void Dispose() => _timer.Dispose();
 }

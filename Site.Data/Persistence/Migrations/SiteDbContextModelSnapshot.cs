@@ -1319,6 +1319,29 @@ namespace Site.Data.Persistence.Migrations
                     b.ToTable("photos", (string)null);
                 });
 
+            modelBuilder.Entity("Site.Data.Photos.PhotoSimilarity", b =>
+                {
+                    b.Property<Guid>("PhotoId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("photo_id");
+
+                    b.Property<Guid>("SimilarPhotoId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("similar_photo_id");
+
+                    b.Property<int>("Distance")
+                        .HasColumnType("integer")
+                        .HasColumnName("distance");
+
+                    b.HasKey("PhotoId", "SimilarPhotoId")
+                        .HasName("pk_photo_similarities");
+
+                    b.HasIndex("SimilarPhotoId")
+                        .HasDatabaseName("ix_photo_similarities_similar_photo_id");
+
+                    b.ToTable("photo_similarities", (string)null);
+                });
+
             modelBuilder.Entity("Site.Data.Photos.PhotoVariant", b =>
                 {
                     b.Property<string>("StorageKey")
@@ -1602,6 +1625,23 @@ namespace Site.Data.Persistence.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_post_reads_posts_post_id");
+                });
+
+            modelBuilder.Entity("Site.Data.Photos.PhotoSimilarity", b =>
+                {
+                    b.HasOne("Site.Data.Photos.Photo", null)
+                        .WithMany()
+                        .HasForeignKey("PhotoId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_photo_similarities_photos_photo_id");
+
+                    b.HasOne("Site.Data.Photos.Photo", null)
+                        .WithMany()
+                        .HasForeignKey("SimilarPhotoId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_photo_similarities_photos_similar_photo_id");
                 });
 
             modelBuilder.Entity("Site.Data.Photos.PhotoVariant", b =>
