@@ -298,6 +298,184 @@ namespace Site.Data.Persistence.Migrations
                     b.ToTable("users", (string)null);
                 });
 
+            modelBuilder.Entity("Site.Data.Albums.Album", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<bool>("AllowDownloads")
+                        .HasColumnType("boolean")
+                        .HasColumnName("allow_downloads");
+
+                    b.Property<Guid?>("CoverPhotoId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("cover_photo_id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Description")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("description");
+
+                    b.Property<bool>("IsPrivate")
+                        .HasColumnType("boolean")
+                        .HasColumnName("is_private");
+
+                    b.Property<string>("Slug")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("slug");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("title");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.Property<DateTimeOffset?>("ZipBuiltAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("zip_built_at");
+
+                    b.Property<string>("ZipContentHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("character(64)")
+                        .HasColumnName("zip_content_hash")
+                        .IsFixedLength();
+
+                    b.Property<string>("ZipError")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("zip_error");
+
+                    b.Property<string>("ZipKey")
+                        .HasMaxLength(512)
+                        .HasColumnType("character varying(512)")
+                        .HasColumnName("zip_key");
+
+                    b.Property<long?>("ZipSizeBytes")
+                        .HasColumnType("bigint")
+                        .HasColumnName("zip_size_bytes");
+
+                    b.Property<string>("ZipStatus")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("zip_status");
+
+                    b.HasKey("Id")
+                        .HasName("pk_albums");
+
+                    b.HasIndex("CoverPhotoId")
+                        .HasDatabaseName("ix_albums_cover_photo_id");
+
+                    b.HasIndex("Slug")
+                        .IsUnique()
+                        .HasDatabaseName("ix_albums_slug");
+
+                    b.ToTable("albums", (string)null);
+                });
+
+            modelBuilder.Entity("Site.Data.Albums.AlbumPhoto", b =>
+                {
+                    b.Property<Guid>("AlbumId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("album_id");
+
+                    b.Property<Guid>("PhotoId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("photo_id");
+
+                    b.Property<DateTimeOffset>("AddedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("added_at");
+
+                    b.Property<int>("DisplayOrder")
+                        .HasColumnType("integer")
+                        .HasColumnName("display_order");
+
+                    b.Property<bool>("Featured")
+                        .HasColumnType("boolean")
+                        .HasColumnName("featured");
+
+                    b.HasKey("AlbumId", "PhotoId")
+                        .HasName("pk_album_photos");
+
+                    b.HasIndex("PhotoId")
+                        .HasDatabaseName("ix_album_photos_photo_id");
+
+                    b.ToTable("album_photos", (string)null);
+                });
+
+            modelBuilder.Entity("Site.Data.Albums.AlbumShareLink", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<int>("AccessCount")
+                        .HasColumnType("integer")
+                        .HasColumnName("access_count");
+
+                    b.Property<Guid>("AlbumId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("album_id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<DateTimeOffset?>("ExpiresAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("expires_at");
+
+                    b.Property<string>("Label")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("label");
+
+                    b.Property<DateTimeOffset?>("LastAccessAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("last_access_at");
+
+                    b.Property<string>("PasswordHash")
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)")
+                        .HasColumnName("password_hash");
+
+                    b.Property<DateTimeOffset?>("RevokedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("revoked_at");
+
+                    b.Property<string>("TokenHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character(64)")
+                        .HasColumnName("token_hash")
+                        .IsFixedLength();
+
+                    b.HasKey("Id")
+                        .HasName("pk_album_share_links");
+
+                    b.HasIndex("AlbumId")
+                        .HasDatabaseName("ix_album_share_links_album_id");
+
+                    b.HasIndex("TokenHash")
+                        .IsUnique()
+                        .HasDatabaseName("ix_album_share_links_token_hash");
+
+                    b.ToTable("album_share_links", (string)null);
+                });
+
             modelBuilder.Entity("Site.Data.Comments.Comment", b =>
                 {
                     b.Property<long>("Id")
@@ -1480,7 +1658,6 @@ namespace Site.Data.Persistence.Migrations
                     b.HasKey("Id")
                         .HasName("pk_search_documents");
 
-
                     b.HasIndex("SearchVector")
                         .HasDatabaseName("ix_search_documents_search_vector");
 
@@ -1559,6 +1736,44 @@ namespace Site.Data.Persistence.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_user_tokens_users_user_id");
+                });
+
+            modelBuilder.Entity("Site.Data.Albums.Album", b =>
+                {
+                    b.HasOne("Site.Data.Photos.Photo", null)
+                        .WithMany()
+                        .HasForeignKey("CoverPhotoId")
+                        .OnDelete(DeleteBehavior.SetNull)
+                        .HasConstraintName("fk_albums_photos_cover_photo_id");
+                });
+
+            modelBuilder.Entity("Site.Data.Albums.AlbumPhoto", b =>
+                {
+                    b.HasOne("Site.Data.Albums.Album", null)
+                        .WithMany("Photos")
+                        .HasForeignKey("AlbumId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_album_photos_albums_album_id");
+
+                    b.HasOne("Site.Data.Photos.Photo", "Photo")
+                        .WithMany()
+                        .HasForeignKey("PhotoId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_album_photos_photos_photo_id");
+
+                    b.Navigation("Photo");
+                });
+
+            modelBuilder.Entity("Site.Data.Albums.AlbumShareLink", b =>
+                {
+                    b.HasOne("Site.Data.Albums.Album", null)
+                        .WithMany("ShareLinks")
+                        .HasForeignKey("AlbumId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_album_share_links_albums_album_id");
                 });
 
             modelBuilder.Entity("Site.Data.Comments.Comment", b =>
@@ -1652,6 +1867,13 @@ namespace Site.Data.Persistence.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_photo_variants_photos_photo_id");
+                });
+
+            modelBuilder.Entity("Site.Data.Albums.Album", b =>
+                {
+                    b.Navigation("Photos");
+
+                    b.Navigation("ShareLinks");
                 });
 
             modelBuilder.Entity("Site.Data.Photos.Photo", b =>
