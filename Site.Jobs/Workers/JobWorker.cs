@@ -243,6 +243,10 @@ public sealed class JobWorker : IHostedService
         {
             // The next claim reports the database problem; here the poll interval is a fine answer.
         }
+        catch (OperationCanceledException) when (stopping.IsCancellationRequested)
+        {
+            // Stopping while asking: the wait that follows returns at once and the loop ends.
+        }
 
         return _options.PollInterval;
     }
