@@ -7,6 +7,7 @@ using Site.Data.Configuration;
 using Site.Data.Persistence;
 using Site.Data.Search;
 using Site.Domain.Blog;
+using Site.Domain.Search;
 
 namespace Site.Data.Content;
 
@@ -63,7 +64,12 @@ public sealed class ContentSync(
         if (changed)
         {
             await ContentChanges.NotifyAsync(db, cancellationToken);
-            // The search index follows in the jobs host; queued in this transaction, so it exists exactly when the change does.
+        }
+
+        // The search index follows in the jobs host; queued in this transaction, so it exists exactly when the change
+        // does. Content that is in place but not yet in the index (the first start after upgrading) is queued too.
+        if (changed || (content.Posts.Count > 0 && !await db.Set<SearchDocument>().AnyAsync(d => d.Kind == SearchKind.Post.Name, cancellationToken)))
+        {
             await UpdateSearchIndex.EnqueueForContentAsync(db, cancellationToken);
         }
 

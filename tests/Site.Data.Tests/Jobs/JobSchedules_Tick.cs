@@ -17,7 +17,9 @@ public class JobSchedules_Tick(JobsTestContext context) : IClassFixture<JobsTest
         Assert.Equal("0 4 * * *", schedules["knowledge-graph-screenshot"].Cron);
         Assert.Equal("0 */6 * * *", schedules["knowledge-graph-rebuild"].Cron);
         Assert.Contains("cache-clean-up", schedules.Keys);
-        Assert.Contains("search-index-refresh", schedules.Keys);
+        // Search changes reach the index through the queue as they happen; the hourly refresh became a nightly rebuild.
+        Assert.DoesNotContain("search-index-refresh", schedules.Keys);
+        Assert.Equal(("search.rebuild-index", "45 3 * * *"), (schedules["search-index-rebuild"].JobType, schedules["search-index-rebuild"].Cron));
         Assert.Equal("jobs.clean-up-history", schedules["job-history-clean-up"].JobType);
         Assert.All(schedules.Values, s =>
         {

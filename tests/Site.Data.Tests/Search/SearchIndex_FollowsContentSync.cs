@@ -82,4 +82,24 @@ public sealed class SearchIndex_FollowsContentSync : IAsyncLifetime
 
         Assert.Single(await UpdateJobsAsync());
     }
+
+    [Fact]
+    public async Task ContentThatIsNotInTheIndex_IsQueuedEvenWhenNothingChanged()
+    {
+        _content.Post("tech", "0001-queues.md", "Queues", "2024-01-01", "A table is a queue.\n");
+        await Sync().RunAsync();
+        await using (var db = _database.CreateContext())
+        {
+            // As after an upgrade: the posts are there, the index is new and empty, and no job is waiting.
+            await db.Jobs.ExecuteDeleteAsync();
+        }
+
+        var result = await Sync().RunAsync();
+
+        Assert.False(result.Changed);
+        Assert.Single(await UpdateJobsAsync());
+        await RunQueuedUpdateAsync();
+        await Sync().RunAsync();
+        Assert.Empty(await UpdateJobsAsync());
+    }
 }
