@@ -24,10 +24,10 @@ public class GraphComponents_Rendering(BlogSiteFixture site) : IClassFixture<Blo
     {
         var ctx = new BunitContext();
         ctx.JSInterop.Mode = JSRuntimeMode.Loose;
-        // Static: the server side of the island (legend, search, depth) renders; the drawing needs a browser (E2E tests).
-        ctx.Renderer.SetRendererInfo(new Microsoft.AspNetCore.Components.RendererInfo("Static", false));
         ctx.Services.AddSingleton(site.Factory.Services.GetRequiredService<KnowledgeGraphCache>());
         ctx.Services.AddSingleton(site.Factory.Services.GetRequiredService<BlogReader>());
+        // Static: the server side of the island (legend, search, depth) renders; the drawing needs a browser (E2E tests).
+        ctx.Renderer.SetRendererInfo(new Microsoft.AspNetCore.Components.RendererInfo("Static", false));
         return ctx;
     }
 
