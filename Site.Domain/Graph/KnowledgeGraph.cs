@@ -99,64 +99,75 @@ public sealed class KnowledgeGraph
     /// </summary>
     public static KnowledgeGraph Build(IReadOnlyList<GraphPost> posts, IEnumerable<GraphLink> links)
     {
-        var ordered = posts.OrderBy(p => p.Id).ToList();
-        var idByAddress = new Dictionary<PostAddress, int>(ordered.Count);
-        var known = new HashSet<int>(ordered.Count);
-        foreach (var post in ordered)
+        var ordered = posts.OrderBy(p => p.Id).ToArray();
+        var indexByAddress = new Dictionary<PostAddress, int>(ordered.Length);
+        var indexById = new Dictionary<int, int>(ordered.Length);
+        for (var i = 0; i < ordered.Length; i++)
         {
-            if (!known.Add(post.Id) || !idByAddress.TryAdd(post.Address, post.Id))
+            if (!indexById.TryAdd(ordered[i].Id, i) || !indexByAddress.TryAdd(ordered[i].Address, i))
             {
-                throw new ArgumentException($"Post {post.Id} ({post.Address}) appears twice.", nameof(posts));
+                throw new ArgumentException($"Post {ordered[i].Id} ({ordered[i].Address}) appears twice.", nameof(posts));
             }
         }
 
-        var edges = new Dictionary<(int Source, int Target), GraphEdge>();
-        var order = new List<(int, int)>();
+        // One draft per (source, target) pair, keyed by both indexes in one long; repeats only add to its count.
+        var edgeByPair = new Dictionary<long, int>();
+        var drafts = new List<(long Pair, GraphLink First, int Count)>();
         var problems = new List<GraphProblem>();
         foreach (var link in links)
         {
-            if (!known.Contains(link.SourceId))
+            if (!indexById.TryGetValue(link.SourceId, out var source))
             {
                 continue;
             }
 
-            if (!idByAddress.TryGetValue(link.Target, out var target))
+            if (!indexByAddress.TryGetValue(link.Target, out var target))
             {
                 problems.Add(new(link.SourceId, link.Target, $"the link to {link.Target.Path} points at a post that does not exist."));
                 continue;
             }
 
-            if (target == link.SourceId)
+            if (target == source)
             {
                 continue;
             }
 
-            var key = (link.SourceId, target);
+            var pair = ((long)source << 32) | (uint)target;
             var count = Math.Max(1, link.Count);
-            if (edges.TryGetValue(key, out var existing))
+            if (edgeByPair.TryGetValue(pair, out var draft))
             {
-                edges[key] = existing with { Count = existing.Count + count };
+                drafts[draft] = drafts[draft] with { Count = drafts[draft].Count + count };
             }
             else
             {
-                edges[key] = new GraphEdge(link.SourceId, target, link.Text, link.Context, count);
-                order.Add(key);
+                edgeByPair[pair] = drafts.Count;
+                drafts.Add((pair, link, count));
             }
         }
 
-        var inDegree = new Dictionary<int, int>();
-        var outDegree = new Dictionary<int, int>();
-        foreach (var (source, target) in order)
+        var inDegree = new int[ordered.Length];
+        var outDegree = new int[ordered.Length];
+        var sorted = drafts.ToArray();
+        Array.Sort(sorted, (a, b) => a.Pair.CompareTo(b.Pair));
+        var edges = new GraphEdge[sorted.Length];
+        for (var i = 0; i < sorted.Length; i++)
         {
-            outDegree[source] = outDegree.GetValueOrDefault(source) + 1;
-            inDegree[target] = inDegree.GetValueOrDefault(target) + 1;
+            var (pair, first, count) = sorted[i];
+            var source = (int)(pair >> 32);
+            var target = (int)(uint)pair;
+            outDegree[source]++;
+            inDegree[target]++;
+            edges[i] = new GraphEdge(ordered[source].Id, ordered[target].Id, first.Text, first.Context, count);
         }
 
-        var nodes = ordered
-            .Select(p => new GraphNode(p.Id, p.Title, p.Address.Category, p.Description, p.Address.Path, inDegree.GetValueOrDefault(p.Id), outDegree.GetValueOrDefault(p.Id)))
-            .ToList();
-        var edgeList = order.OrderBy(k => k.Item1).ThenBy(k => k.Item2).Select(k => edges[k]).ToList();
-        return new KnowledgeGraph(nodes, edgeList, problems);
+        var nodes = new GraphNode[ordered.Length];
+        for (var i = 0; i < ordered.Length; i++)
+        {
+            var post = ordered[i];
+            nodes[i] = new GraphNode(post.Id, post.Title, post.Address.Category, post.Description, post.Address.Path, inDegree[i], outDegree[i]);
+        }
+
+        return new KnowledgeGraph(nodes, edges, problems);
     }
 
     public bool Contains(int postId) => _indexById.ContainsKey(postId);

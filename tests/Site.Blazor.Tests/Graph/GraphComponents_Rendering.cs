@@ -24,10 +24,10 @@ public class GraphComponents_Rendering(BlogSiteFixture site) : IClassFixture<Blo
     {
         var ctx = new BunitContext();
         ctx.JSInterop.Mode = JSRuntimeMode.Loose;
-        // Static: the server side of the island (legend, search, depth) renders; the drawing needs a browser (E2E tests).
-        ctx.Renderer.SetRendererInfo(new Microsoft.AspNetCore.Components.RendererInfo("Static", false));
         ctx.Services.AddSingleton(site.Factory.Services.GetRequiredService<KnowledgeGraphCache>());
         ctx.Services.AddSingleton(site.Factory.Services.GetRequiredService<BlogReader>());
+        // Static: the server side of the island (legend, search, depth) renders; the drawing needs a browser (E2E tests).
+        ctx.Renderer.SetRendererInfo(new Microsoft.AspNetCore.Components.RendererInfo("Static", false));
         return ctx;
     }
 
@@ -69,8 +69,9 @@ public class GraphComponents_Rendering(BlogSiteFixture site) : IClassFixture<Blo
         var whole = ctx.Render<KnowledgeGraphView>();
         var local = ctx.Render<KnowledgeGraphView>(p => p.Add(c => c.PostId, 1).Add(c => c.Depth, 2));
 
+        // The categories come from the database while the component initialises.
+        whole.WaitForAssertion(() => Assert.Equal(5, whole.FindAll("[data-test=graph-legend] label").Count));
         var legend = whole.FindAll("[data-test=graph-legend] label");
-        Assert.Equal(5, legend.Count);
         Assert.All(legend, label => Assert.Contains("background:#", label.QuerySelector(".kg-swatch")!.GetAttribute("style")));
         Assert.Empty(whole.FindAll("[data-test=graph-depth]"));
         Assert.Equal(["1", "2", "3"], local.FindAll("[data-test=graph-depth] option").Select(o => o.GetAttribute("value")));
