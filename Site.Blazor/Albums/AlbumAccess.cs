@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.DataProtection;
 using Site.Blazor.Security;
 using Site.Data.Albums;
+using Site.Domain.Albums;
 
 namespace Site.Blazor.Albums;
 
@@ -17,7 +18,7 @@ public sealed class AlbumAccess(AlbumGallery gallery, IDataProtectionProvider pr
     private readonly ITimeLimitedDataProtector _protector =
         protection.CreateProtector("Site.Albums.ShareSession").ToTimeLimitedDataProtector();
 
-    public static string AlbumPath(string slug) => $"/photos/album/{slug}/";
+    public static string AlbumPath(string slug) => AlbumAddress.Album(slug);
 
     public static string CookieName(Guid albumId) => $"site.album.{albumId:N}";
 

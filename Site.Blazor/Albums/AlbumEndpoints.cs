@@ -31,7 +31,7 @@ public static class AlbumEndpoints
 
     public static string ImageUrl(string slug, Guid photoId, string fileName) => $"/photos/album/{slug}/media/{photoId:D}/{fileName}";
 
-    public static string PhotoPageUrl(string slug, Guid photoId) => $"/photos/album/{slug}/photo/{photoId:D}/";
+    public static string PhotoPageUrl(string slug, Guid photoId) => AlbumAddress.Photo(slug, photoId);
 
     private static async Task<IResult> ServeImageAsync(string slug, Guid photoId, string file, HttpContext context,
         AlbumGallery gallery, AlbumAccess access, IObjectStorage storage, CancellationToken cancellationToken)

@@ -4,6 +4,7 @@ using Microsoft.Extensions.Logging;
 using Npgsql;
 using Site.Data.Jobs;
 using Site.Data.Persistence;
+using Site.Data.Search;
 using Site.Data.Storage;
 using Site.Domain.Albums;
 using Site.Domain.Photos;
@@ -130,6 +131,7 @@ public sealed class AlbumEditor(IDbContextFactory<SiteDbContext> databases, IObj
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
             await db.SaveChangesAsync(cancellationToken);
             zipToDelete = await QueueZipAsync(db, album, downloadsWereOn, cancellationToken);
+            await UpdateSearchIndex.EnqueueForAlbumsAsync(db, cancellationToken);
             await db.SaveChangesAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);
         }
@@ -159,6 +161,7 @@ public sealed class AlbumEditor(IDbContextFactory<SiteDbContext> databases, IObj
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         var zipToDelete = await QueueZipAsync(db, album, downloadsWereOn, cancellationToken);
+        await UpdateSearchIndex.EnqueueForAlbumsAsync(db, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         await DeleteZipQuietlyAsync(zipToDelete);
@@ -187,6 +190,7 @@ public sealed class AlbumEditor(IDbContextFactory<SiteDbContext> databases, IObj
             await EnqueueZipAsync(db, album.Id, cancellationToken);
         }
 
+        await UpdateSearchIndex.EnqueueForAlbumsAsync(db, cancellationToken);
         return true;
     }
 
@@ -219,7 +223,13 @@ public sealed class AlbumEditor(IDbContextFactory<SiteDbContext> databases, IObj
         }
 
         db.Albums.Remove(album);
-        await db.SaveChangesAsync(cancellationToken);
+        await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
+        {
+            await db.SaveChangesAsync(cancellationToken);
+            await UpdateSearchIndex.EnqueueForAlbumsAsync(db, cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+        }
+
         await DeleteZipQuietlyAsync(album.ZipKey);
         return true;
     }

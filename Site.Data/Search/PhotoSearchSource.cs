@@ -3,16 +3,16 @@ using System.Runtime.CompilerServices;
 using Microsoft.EntityFrameworkCore;
 using Site.Data.Persistence;
 using Site.Data.Photos;
+using Site.Domain.Albums;
 using Site.Domain.Photos;
 using Site.Domain.Search;
 
 namespace Site.Data.Search;
 
 /// <summary>
-/// Processed photos: the file name as the title, camera and lens as the description, with the date taken.
-/// A photo is shown to readers only through a public album, and no album exists here yet, so every photo is private
-/// (the admin's only) and links to its admin page. The album source, when it arrives, owns that decision: it will
-/// make a photo public when a public album holds it, with the album's title and place in the photo's text.
+/// Processed photos: the file name as the title; camera, lens and the albums holding it as the description, with the
+/// date taken. A photo reaches readers only through a public album: held by one, it is public and links to its page
+/// in the first such album (by title); held by none, it is the admin's only and links to its admin page.
 /// </summary>
 public sealed class PhotoSearchSource : ISearchSource
 {
@@ -24,25 +24,40 @@ public sealed class PhotoSearchSource : ISearchSource
         var query = db.Photos.AsNoTracking().Where(p => p.Status == PhotoStatus.Complete);
         if (sourceIds is not null)
         {
-            var ids = sourceIds.Select(id => Guid.TryParse(id, out var value) ? value : Guid.Empty).Where(id => id != Guid.Empty).ToList();
+            var ids = SearchSourceIds.Guids(sourceIds);
             query = query.Where(p => ids.Contains(p.Id));
         }
 
         var photos = query.OrderBy(p => p.Id)
-            .Select(p => new { p.Id, p.OriginalFileName, p.CameraMake, p.CameraModel, p.Lens, p.TakenAt, p.UploadedAt })
+            .Select(p => new
+            {
+                p.Id,
+                p.OriginalFileName,
+                p.CameraMake,
+                p.CameraModel,
+                p.Lens,
+                p.TakenAt,
+                p.UploadedAt,
+                Albums = db.Albums.Where(a => a.Photos.Any(ap => ap.PhotoId == p.Id))
+                    .OrderBy(a => a.IsPrivate).ThenBy(a => a.Title)
+                    .Select(a => new { a.Title, a.Slug, a.IsPrivate }).ToList(),
+            })
             .AsAsyncEnumerable();
         await foreach (var photo in photos.WithCancellation(cancellationToken))
         {
             var camera = CameraName(photo.CameraMake, photo.CameraModel);
-            var description = string.Join(" · ", new[] { camera, photo.Lens }.Where(s => !string.IsNullOrWhiteSpace(s)));
+            var publicAlbum = photo.Albums.FirstOrDefault(a => !a.IsPrivate);
+            // A public row names public albums only: a private album's title is no reader's business.
+            var albums = photo.Albums.Where(a => publicAlbum is null || !a.IsPrivate).Select(a => a.Title);
+            var description = string.Join(" · ", new[] { camera, photo.Lens }.Concat(albums).Where(s => !string.IsNullOrWhiteSpace(s)));
             yield return new SearchDocumentInput(
                 photo.Id.ToString("D"),
                 Path.GetFileNameWithoutExtension(photo.OriginalFileName),
                 description.Length > 0 ? description : null,
                 photo.TakenAt is { } taken ? "Taken " + taken.ToString("d MMMM yyyy", CultureInfo.InvariantCulture) : "",
                 null,
-                "/admin/photos/" + photo.Id.ToString("D"),
-                IsPrivate: true,
+                publicAlbum is null ? "/admin/photos/" + photo.Id.ToString("D") : AlbumAddress.Photo(publicAlbum.Slug, photo.Id),
+                IsPrivate: publicAlbum is null,
                 photo.TakenAt is { } local ? new DateTimeOffset(local, TimeSpan.Zero) : photo.UploadedAt);
         }
     }

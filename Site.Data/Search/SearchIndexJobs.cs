@@ -21,6 +21,15 @@ public sealed record UpdateSearchIndex(IReadOnlyList<string> Kinds, IReadOnlyLis
         JobQueue.EnqueueAsync(db, new UpdateSearchIndex([SearchKind.Post.Name, SearchKind.Project.Name, SearchKind.Book.Name]),
             new JobEnqueueOptions { DebounceKey = "content" }, cancellationToken);
 
+    /// <summary>
+    /// Re-index albums and photos after an album changed: its title, privacy or photos decide which photos readers can
+    /// find and where they link. Only rows whose text changed are written, so re-reading all of them is cheap; debounced,
+    /// so a burst of edits is one job.
+    /// </summary>
+    public static Task EnqueueForAlbumsAsync(DbContext db, CancellationToken cancellationToken) =>
+        JobQueue.EnqueueAsync(db, new UpdateSearchIndex([SearchKind.Album.Name, SearchKind.Photo.Name]),
+            new JobEnqueueOptions { DebounceKey = "albums" }, cancellationToken);
+
     /// <summary>Re-index one photo; debounced per photo.</summary>
     public static Task EnqueueForPhotoAsync(DbContext db, Guid photoId, CancellationToken cancellationToken) =>
         JobQueue.EnqueueAsync(db, new UpdateSearchIndex([SearchKind.Photo.Name], [photoId.ToString("D")]),

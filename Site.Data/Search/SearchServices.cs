@@ -11,6 +11,7 @@ public static class SearchServices
         services.AddSearchSource<PostSearchSource>();
         services.AddSearchSource<ProjectSearchSource>();
         services.AddSearchSource<BookSearchSource>();
+        services.AddSearchSource<AlbumSearchSource>();
         services.AddSearchSource<PhotoSearchSource>();
         services.TryAddSingleton<SearchIndexer>();
         services.TryAddSingleton<SearchQueries>();
