@@ -70,6 +70,7 @@ public sealed class AlbumSharing_InChromium : IAsyncLifetime
 
         await admin.GotoAsync(editorUrl);
         await admin.Locator(".album-editor[data-live=connected]").WaitForAsync();
+        await Assertions.Expect(admin.Locator(".album-editor")).ToContainTextAsync("Photos (3)");
         await Assertions.Expect(admin.Locator("[data-test=album-photo]")).ToHaveCountAsync(3);
         // Build the ZIP now rather than after the 30-second quiet period.
         await admin.Locator("[data-test=regenerate]").ClickAsync();
