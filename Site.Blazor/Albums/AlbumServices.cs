@@ -17,7 +17,8 @@ public static class AlbumServices
 
 /// <summary>
 /// Cached reader pages that list albums (the home page, the sitemap) carry the content tag; an admin change to an
-/// album evicts them. Album pages themselves are never output-cached: what they show depends on who asks.
+/// album evicts them here at once, and every other web host hears of it through the editor's content-change
+/// notification. Album pages themselves are never output-cached: what they show depends on who asks.
 /// </summary>
 public sealed class AlbumPagesCache(IOutputCacheStore store)
 {

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using Npgsql;
+using Site.Data.Content;
 using Site.Data.Jobs;
 using Site.Data.Persistence;
 using Site.Data.Search;
@@ -131,7 +132,7 @@ public sealed class AlbumEditor(IDbContextFactory<SiteDbContext> databases, IObj
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
             await db.SaveChangesAsync(cancellationToken);
             zipToDelete = await QueueZipAsync(db, album, downloadsWereOn, cancellationToken);
-            await UpdateSearchIndex.EnqueueForAlbumsAsync(db, cancellationToken);
+            await AnnounceChangeAsync(db, cancellationToken);
             await db.SaveChangesAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);
         }
@@ -161,7 +162,7 @@ public sealed class AlbumEditor(IDbContextFactory<SiteDbContext> databases, IObj
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         var zipToDelete = await QueueZipAsync(db, album, downloadsWereOn, cancellationToken);
-        await UpdateSearchIndex.EnqueueForAlbumsAsync(db, cancellationToken);
+        await AnnounceChangeAsync(db, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         await DeleteZipQuietlyAsync(zipToDelete);
@@ -190,7 +191,7 @@ public sealed class AlbumEditor(IDbContextFactory<SiteDbContext> databases, IObj
             await EnqueueZipAsync(db, album.Id, cancellationToken);
         }
 
-        await UpdateSearchIndex.EnqueueForAlbumsAsync(db, cancellationToken);
+        await AnnounceChangeAsync(db, cancellationToken);
         return true;
     }
 
@@ -226,7 +227,7 @@ public sealed class AlbumEditor(IDbContextFactory<SiteDbContext> databases, IObj
         await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
         {
             await db.SaveChangesAsync(cancellationToken);
-            await UpdateSearchIndex.EnqueueForAlbumsAsync(db, cancellationToken);
+            await AnnounceChangeAsync(db, cancellationToken);
             await transaction.CommitAsync(cancellationToken);
         }
 
@@ -323,6 +324,16 @@ public sealed class AlbumEditor(IDbContextFactory<SiteDbContext> databases, IObj
         album.ZipStatus = AlbumZipStatus.Pending;
         await EnqueueZipAsync(db, album.Id, cancellationToken);
         return null;
+    }
+
+    /// <summary>
+    /// Inside the change's transaction: queues the search index's update, and tells every web host (at commit) that
+    /// public content changed, so each evicts its cached pages that list albums (home page, sitemap).
+    /// </summary>
+    private static async Task AnnounceChangeAsync(SiteDbContext db, CancellationToken cancellationToken)
+    {
+        await UpdateSearchIndex.EnqueueForAlbumsAsync(db, cancellationToken);
+        await ContentChanges.NotifyAsync(db, cancellationToken);
     }
 
     private Task<EnqueuedJob> EnqueueZipAsync(SiteDbContext db, Guid albumId, CancellationToken cancellationToken) =>
