@@ -21,6 +21,22 @@ public class PhotoListQuery_Parse
         Assert.Equal(3, query.Page);
     }
 
+    [Theory]
+    [InlineData("not-a-guid")]
+    [InlineData("{0f8fad5b-d9cb-469f-a165-70867728950e}")]
+    [InlineData("0f8fad5bd9cb469fa16570867728950e'--")]
+    public void AnAlbumThatIsNotAnIdIsIgnored(string album) => Assert.Null(Parse(("album", album)).Album);
+
+    [Fact]
+    public void AnAlbumIdGoesThereAndBack()
+    {
+        var id = Guid.NewGuid();
+        var query = Parse(("album", id.ToString("D")));
+
+        Assert.Equal(id, query.Album);
+        Assert.Equal(id.ToString("D"), query.ToQueryString()["album"]);
+    }
+
     [Fact]
     public void NothingInTheAddressIsTheDefaultList()
     {

@@ -40,6 +40,7 @@ public sealed class PhotoAdminContext : IAsyncLifetime
         services.AddSingleton(Options.Create(new StorageOptions { LocalPath = _media }));
         services.AddSingleton<IObjectStorage, LocalFolderStorage>();
         services.AddSingleton<PhotoLibrary>();
+        services.AddSingleton<Site.Data.Albums.AlbumAdminQuery>();
         services.AddSingleton<SimilarPhotos>();
         services.AddSingleton<PhotoActivity>();
         Bunit.JSInterop.Mode = JSRuntimeMode.Loose;

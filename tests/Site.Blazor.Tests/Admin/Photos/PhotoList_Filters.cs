@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using MudBlazor;
 using Site.Blazor.Components.Pages.Admin.Photos;
+using Site.Data.Albums;
 using Site.Data.Photos;
 using Site.Domain.Photos;
 
@@ -104,6 +105,32 @@ public sealed class PhotoList_Filters : IAsyncLifetime
             Assert.NotNull(page.Find("[data-test=taken-note]"));
         }, Patience);
         Assert.Contains("dates=taken", Navigation.Uri, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task TheAlbumFilter_ListsThatAlbumsPhotos_FromTheAddressAndFromTheChoice()
+    {
+        await PlantAsync(10);
+        var album = new Album { Id = Guid.NewGuid(), Title = "Harbour", Slug = "harbour", CreatedAt = FirstUpload, UpdatedAt = FirstUpload };
+        await using (var db = _context.Database.CreateContext())
+        {
+            db.Albums.Add(album);
+            db.AlbumPhotos.AddRange(_photos.Skip(2).Take(2).Select((id, i) => new AlbumPhoto { AlbumId = album.Id, PhotoId = id, DisplayOrder = i }));
+            await db.SaveChangesAsync();
+        }
+
+        var inAlbum = _photos.Skip(2).Take(2).Reverse().Select(id => $"photo-{id}").ToList();
+        var page = Open($"/admin/photos?album={album.Id:D}");
+        page.WaitForAssertion(() => Assert.Equal(inAlbum, Rows(page)), Patience);
+
+        var choice = page.FindComponents<MudSelect<Guid?>>().Single(s => s.Instance.Label == "Album");
+        await page.InvokeAsync(() => choice.Instance.ValueChanged.InvokeAsync(null));
+        page.WaitForAssertion(() => Assert.Equal(10, Rows(page).Count), Patience);
+        Assert.EndsWith("/admin/photos", Navigation.Uri);
+
+        await page.InvokeAsync(() => choice.Instance.ValueChanged.InvokeAsync(album.Id));
+        page.WaitForAssertion(() => Assert.Equal(inAlbum, Rows(page)), Patience);
+        Assert.Contains($"album={album.Id:D}", Navigation.Uri, StringComparison.Ordinal);
     }
 
     [Fact]
