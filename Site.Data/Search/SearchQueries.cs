@@ -107,30 +107,63 @@ public sealed class SearchQueries(IDbContextFactory<SiteDbContext> dbFactory)
         return new SearchResults(query, hits, counts, total, page, SearchPaging.PageCount(total));
     }
 
+    /// <summary>
+    /// Two passes. The first finds candidates without scoring them, each way capped at <c>@pool</c> rows (the page's
+    /// end plus <see cref="CandidatePool"/>): exact title words first (the title-words index), then the text index, then
+    /// titles that look similar (the trigram index), with every filter applied so the cap counts only rows that could be
+    /// shown. Only those few hundred are scored (ts_rank reads a row's whole vector, word similarity compares every
+    /// word of title and description), so a word found in half the rows costs about what a rare one does. When more
+    /// rows match than the pool holds, the best of the rows found is shown, with title matches always among them.
+    /// The counts per kind stop at <see cref="SearchPaging.CountCap"/>.
+    /// </summary>
     private const string SearchSql = """
             WITH input AS (
                 SELECT websearch_to_tsquery('site_english', @q) AS query, site_unaccent(@wanted) AS folded,
+                       websearch_to_tsquery('site_simple', @wanted) AS title_query,
                        websearch_to_tsquery('site_english', @excluded) AS excluded
+            ), found AS (
+                (SELECT 1 AS way, d.id FROM search_documents d, input WHERE d.title_words @@ input.title_query AND d.search_vector @@ input.query
+                   AND (@include_private OR NOT d.is_private) AND (@category::text IS NULL OR d.category = @category)
+                   AND (@kind::text IS NULL OR d.kind = @kind) AND (@excluded = '' OR NOT d.search_vector @@ input.excluded)
+                 LIMIT @pool)
+                UNION ALL
+                (SELECT 2, d.id FROM search_documents d, input WHERE d.search_vector @@ input.query
+                   AND (@include_private OR NOT d.is_private) AND (@category::text IS NULL OR d.category = @category)
+                   AND (@kind::text IS NULL OR d.kind = @kind) AND (@excluded = '' OR NOT d.search_vector @@ input.excluded)
+                 LIMIT @pool)
+                UNION ALL
+                (SELECT 3, d.id FROM search_documents d, input WHERE input.folded <% d.title_folded
+                   AND (@include_private OR NOT d.is_private) AND (@category::text IS NULL OR d.category = @category)
+                   AND (@kind::text IS NULL OR d.kind = @kind) AND (@excluded = '' OR NOT d.search_vector @@ input.excluded)
+                 LIMIT @pool)
             ), candidates AS (
-                SELECT d.id FROM search_documents d, input WHERE d.search_vector @@ input.query
-                UNION
-                SELECT d.id FROM search_documents d, input WHERE input.folded <% d.title_folded
+                SELECT DISTINCT id FROM found
+            ), pool_full AS (
+                SELECT coalesce(max(n), 0) >= @pool AS is_full FROM (SELECT count(*) AS n FROM found GROUP BY way) w
             ), scored AS (
                 SELECT d.id, d.kind, d.published_at,
-                       ts_rank(d.search_vector, input.query) AS rank,
+                       ts_rank(d.search_vector, input.query) AS rank, d.search_vector @@ input.query AS text_match,
                        greatest(word_similarity(input.folded, d.title_folded),
                                 coalesce(word_similarity(input.folded, d.description_folded), 0)) AS similarity
                 FROM candidates c JOIN search_documents d ON d.id = c.id CROSS JOIN input
-                WHERE (@include_private OR NOT d.is_private) AND (@category::text IS NULL OR d.category = @category)
-                  AND (@excluded = '' OR NOT d.search_vector @@ input.excluded)
             ), kept AS MATERIALIZED (
-                SELECT id, kind, published_at, @rank_weight * rank + @similarity_weight * similarity AS score
+                SELECT id, kind, published_at, text_match, @rank_weight * rank + @similarity_weight * similarity AS score
                 FROM scored WHERE rank > @min_rank OR similarity > @min_similarity
             ), page AS (
-                SELECT * FROM kept WHERE @kind::text IS NULL OR kind = @kind
-                ORDER BY score DESC, published_at DESC NULLS LAST, id LIMIT @limit OFFSET @offset
+                SELECT id, kind, published_at, score FROM kept ORDER BY score DESC, published_at DESC NULLS LAST, id LIMIT @limit OFFSET @offset
             ), counts AS (
-                SELECT coalesce(json_object_agg(kind, n), '{}')::text AS by_kind FROM (SELECT kind, count(*) AS n FROM kept GROUP BY kind) k
+                SELECT CASE WHEN @kind::text IS NULL AND NOT (SELECT is_full FROM pool_full)
+                    THEN (SELECT coalesce(json_object_agg(kind, n), '{}')::text FROM (SELECT kind, count(*) AS n FROM kept GROUP BY kind) k)
+                    ELSE (SELECT coalesce(json_object_agg(kinds.kind, least(@count_cap, n.n + title_only.n)) FILTER (WHERE n.n + title_only.n > 0), '{}')::text
+                          FROM unnest(@kinds::text[]) AS kinds(kind) CROSS JOIN LATERAL (
+                              SELECT count(*) AS n FROM (
+                                  SELECT 1 FROM search_documents d, input
+                                  WHERE d.kind = kinds.kind AND d.search_vector @@ input.query
+                                    AND (@include_private OR NOT d.is_private) AND (@category::text IS NULL OR d.category = @category)
+                                    AND (@excluded = '' OR NOT d.search_vector @@ input.excluded)
+                                  LIMIT @count_cap) m) n
+                          CROSS JOIN LATERAL (SELECT count(*) AS n FROM kept WHERE kept.kind = kinds.kind AND NOT kept.text_match) title_only)
+                    END AS by_kind
             )
             SELECT counts.by_kind, r.kind, r.title, r.url, r.category, r.description, r.score, r.published_at, r.headline
             FROM counts LEFT JOIN LATERAL (
@@ -141,6 +174,9 @@ public sealed class SearchQueries(IDbContextFactory<SiteDbContext> dbFactory)
             ) r ON true
             ORDER BY r.score DESC, r.published_at DESC NULLS LAST, r.id
             """;
+
+    /// <summary>How many candidates each way of finding rows offers beyond the end of the page asked for.</summary>
+    private const int CandidatePool = 100;
 
     /// <summary>The full search as one batch: settings, then the query (prefixed with <paramref name="explain"/> for the benchmark).</summary>
     private static NpgsqlBatch SearchBatch(NpgsqlConnection connection, string query, SearchRequest request, string explain)
@@ -160,6 +196,9 @@ public sealed class SearchQueries(IDbContextFactory<SiteDbContext> dbFactory)
         command.Parameters.AddWithValue("min_similarity", SearchRanking.MinSimilarity);
         command.Parameters.AddWithValue("limit", SearchPaging.PageSize);
         command.Parameters.AddWithValue("offset", (request.Page - 1) * SearchPaging.PageSize);
+        command.Parameters.AddWithValue("pool", request.Page * SearchPaging.PageSize + CandidatePool);
+        command.Parameters.AddWithValue("count_cap", SearchPaging.CountCap);
+        command.Parameters.AddWithValue("kinds", SearchKind.All.Select(k => k.Name).ToArray());
         command.Parameters.AddWithValue("headline_length", HeadlineSourceLength);
         command.Parameters.AddWithValue("headline_options", HeadlineOptions);
         batch.BatchCommands.Add(command);
@@ -199,12 +238,20 @@ public sealed class SearchQueries(IDbContextFactory<SiteDbContext> dbFactory)
         return AutocompleteMix.Pick(candidates, s => s.Kind);
     }
 
+    /// <summary>
+    /// Each kind's suggestions are the best of at most this many titles found: two letters match a quarter of a large
+    /// site's titles, and ordering them all would cost more than the keystroke allows.
+    /// </summary>
+    private const int AutocompletePool = 100;
+
     private static NpgsqlBatch AutocompleteBatch(NpgsqlConnection connection, string query, string prefix, bool includePrivate, string explain)
     {
         var parts = SearchKind.All.Select(kind => $"""
-            (SELECT d.kind, d.title, d.url, d.category FROM search_documents d, input
-             WHERE d.kind = '{kind.Name}' AND d.title_words @@ input.query AND (@include_private OR NOT d.is_private)
-             ORDER BY starts_with(lower(d.title_folded), input.folded) DESC, length(d.title), d.published_at DESC NULLS LAST, d.id
+            (SELECT c.kind, c.title, c.url, c.category FROM (
+                 SELECT d.id, d.kind, d.title, d.title_folded, d.url, d.category, d.published_at FROM search_documents d, input
+                 WHERE d.kind = '{kind.Name}' AND d.title_words @@ input.query AND (@include_private OR NOT d.is_private)
+                 LIMIT @pool) c, input
+             ORDER BY starts_with(lower(c.title_folded), input.folded) DESC, length(c.title), c.published_at DESC NULLS LAST, c.id
              LIMIT {AutocompleteMix.QuotaOf(kind)})
             """);
         var sql = "WITH input AS (SELECT to_tsquery('site_simple', @prefix) AS query, lower(site_unaccent(@q)) AS folded)\n"
@@ -215,6 +262,7 @@ public sealed class SearchQueries(IDbContextFactory<SiteDbContext> dbFactory)
         command.Parameters.AddWithValue("prefix", prefix);
         command.Parameters.AddWithValue("q", query);
         command.Parameters.AddWithValue("include_private", includePrivate);
+        command.Parameters.AddWithValue("pool", AutocompletePool);
         batch.BatchCommands.Add(command);
         return batch;
     }

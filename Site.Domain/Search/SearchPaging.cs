@@ -15,5 +15,15 @@ public static class SearchPaging
             ? Math.Min(value, MaxPage)
             : 1;
 
+    /// <summary>
+    /// Matches are counted per kind up to this many; a word found in tens of thousands of rows shows "500+" rather
+    /// than making every search count them all. 25 pages of one kind is more than anyone reads.
+    /// </summary>
+    public const int CountCap = 500;
+
     public static int PageCount(int total) => Math.Min(MaxPage, (total + PageSize - 1) / PageSize);
+
+    /// <summary>A count as the page shows it: "500+" when counting stopped at the cap.</summary>
+    public static string CountText(int count, bool capped) =>
+        count.ToString(CultureInfo.InvariantCulture) + (capped ? "+" : "");
 }

@@ -102,6 +102,14 @@ public class SearchRules_Small
     public void PageValues(string? page, int expected) => Assert.Equal(expected, SearchPaging.Parse(page));
 
     [Fact]
+    public void Counts_ShowAPlus_OnlyWhenCountingStoppedAtTheCap()
+    {
+        Assert.Equal("12", SearchPaging.CountText(12, capped: false));
+        Assert.Equal("500+", SearchPaging.CountText(SearchPaging.CountCap, capped: true));
+        Assert.Equal(25, SearchPaging.PageCount(SearchPaging.CountCap));
+    }
+
+    [Fact]
     public void Score_WeighsRankAndSimilarity_AndKeepsByEitherThreshold()
     {
         Assert.Equal(0.7 * 0.5 + 0.3 * 0.4, SearchRanking.Score(0.5, 0.4), 10);
