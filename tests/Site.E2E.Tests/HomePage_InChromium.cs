@@ -51,10 +51,10 @@ public class HomePage_InChromium
                 window.__cspViolations.push(`${e.violatedDirective} blocked ${e.blockedURI || 'inline'} (${e.sourceFile}:${e.lineNumber})`));
             """);
 
-        var response = await page.GotoAsync(address.ToString());
+        var response = await page.GotoAsync(new Uri(address, "/status").ToString());
         Assert.NotNull(response);
         Assert.Equal(200, response.Status);
-        Assert.Equal("Site", await page.TitleAsync());
+        Assert.Contains("Site status", await page.TitleAsync(), StringComparison.Ordinal);
 
         try
         {

@@ -40,6 +40,25 @@ public class GraphPages_Rendering(BlogSiteFixture site) : IClassFixture<BlogSite
     }
 
     [Fact]
+    public async Task HomePage_StaysCached_WithTheWholeGraphInALazyFrame()
+    {
+        using var client = site.Anonymous(userAgent: "Mozilla/5.0 (X11; Linux x86_64) Home-graph-cache-test");
+
+        using var first = await client.GetAsync("/");
+        using var second = await client.GetAsync("/");
+        var html = await second.Content.ReadAsStringAsync();
+
+        Assert.True(second.Headers.Age is not null, "the home page should come from the output cache: " + second.Headers + first.Headers);
+        Assert.DoesNotContain("no-store", second.Headers.CacheControl?.ToString() ?? "");
+        Assert.Contains("<iframe class=\"post-graph-frame\" src=\"/graph/embed\" loading=\"lazy\"", html);
+        Assert.Contains("href=\"/b/tech/postgres-as-a-queue/\"", html);
+        Assert.DoesNotContain("_framework/blazor.web", html);
+
+        var frame = await client.GetStringAsync("/graph/embed");
+        Assert.Contains("\"type\":\"server\"", frame);
+    }
+
+    [Fact]
     public async Task EmbedPage_MayBeFramedByThisSiteOnly_AndUnknownPostsAre404()
     {
         using var client = site.Anonymous();
