@@ -151,6 +151,9 @@ await using (var browser = await Puppeteer.LaunchAsync(new LaunchOptions
     Console.WriteLine($"draw: {result.GetProperty("nodes").GetInt32():N0} nodes, {result.GetProperty("edges").GetInt32():N0} edges, layout running {where}, {seconds} s, software WebGL");
     Console.WriteLine($"baseline  empty animation frames     {baselineFps,8:F1} fps");
     Console.WriteLine($"draw      layout + WebGL drawing     {fps,8:F1} fps   ({fps / baselineFps:P0} of baseline, {result.GetProperty("frames").GetInt32()} frames)   goal ≥ {FpsGoal} fps: {(fps >= FpsGoal ? "PASS" : "FAIL")}");
+    var intervals = result.GetProperty("intervals").EnumerateArray().Select(e => e.GetDouble()).Order().ToList();
+    var medianInterval = intervals.Count > 0 ? intervals[intervals.Count / 2] : double.NaN;
+    Console.WriteLine($"          median frame {medianInterval:F0} ms, longest {(intervals.Count > 0 ? intervals[^1] : double.NaN):F0} ms (the first draw and shader set-up fall in the window)");
     Console.WriteLine($"          main thread busy {busy:P0} of the time; {result.GetProperty("layoutIterations").GetInt32():N0} layout iterations");
     failed |= fps < FpsGoal;
     await browser.CloseAsync();
@@ -205,6 +208,9 @@ partial class Program
           window.benchView = create(document.getElementById("g"), document.getElementById("t"), null, { layoutMilliseconds: ms + 2000 });
           window.benchView.setData({ nodes, edges, centre: null });
         };
-        window.drawingStats = () => window.benchView.stats();
+        window.drawingStats = () => {
+          const f = window.benchView.frames;
+          return { ...window.benchView.stats(), intervals: f.slice(1).map((t, i) => t - f[i]) };
+        };
         """;
 }

@@ -193,6 +193,8 @@ class KnowledgeGraphView {
     this.layout = layout;
     this.frames = [];
     this.container.dataset.layout = "running";
+    // Drawing thousands of labels costs more than the nodes in software rendering: they come once the layout stops.
+    this.sigma.setSetting("renderLabels", this.graph.order <= 1000);
     const worker = this.startWorker();
     if (worker === null) {
       this.layoutOnPage(layout, settings, matrices, milliseconds);
@@ -266,6 +268,7 @@ class KnowledgeGraphView {
 
   finishLayout(layout) {
     layout.running = false;
+    this.sigma.setSetting("renderLabels", true);
     this.container.dataset.layout = "done";
     this.fit(false);
   }
