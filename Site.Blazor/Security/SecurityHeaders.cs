@@ -6,7 +6,8 @@ namespace Site.Blazor.Security;
 /// <summary>
 /// Adds the security headers every response carries. The Content-Security-Policy allows only our own scripts (Blazor
 /// Server needs no eval), our own styles plus inline style attributes (MudBlazor sets them), images from here, data:
-/// URIs and the media CDN, and connections back to this host (the SignalR circuit).
+/// URIs and the media CDN, connections back to this host (the SignalR circuit), and workers from our own script files
+/// (the graph's layout), never blob: URLs.
 /// </summary>
 public static class SecurityHeaders
 {
@@ -22,6 +23,7 @@ public static class SecurityHeaders
             $"media-src 'self'{(mediaOrigin is null ? "" : " " + mediaOrigin)}",
             "font-src 'self' data:",
             "connect-src 'self'",
+            "worker-src 'self'",
             "object-src 'none'",
             "base-uri 'self'",
             "form-action 'self'",

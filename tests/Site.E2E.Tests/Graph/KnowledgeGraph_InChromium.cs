@@ -40,6 +40,8 @@ public class KnowledgeGraph_InChromium
         var console = new ConcurrentQueue<string>();
         page.Console += (_, message) => console.Enqueue($"{message.Type}: {message.Text}");
         page.PageError += (_, error) => console.Enqueue($"pageerror: {error}");
+        var workers = new ConcurrentQueue<string>();
+        page.Worker += (_, worker) => workers.Enqueue(worker.Url);
         await page.AddInitScriptAsync("""
             window.__cspViolations = [];
             document.addEventListener('securitypolicyviolation', e => window.__cspViolations.push(`${e.violatedDirective} blocked ${e.blockedURI || 'inline'}`));
@@ -60,6 +62,10 @@ public class KnowledgeGraph_InChromium
         }
 
         Assert.Contains("29 posts", await page.Locator("[data-test=graph-summary]").InnerTextAsync());
+        // The layout ran in the site's own worker file (not on the page's main thread), and the CSP let it start.
+        Assert.Contains(workers, url => new Uri(url).AbsolutePath.Contains("/js/graph/graph-layout-worker", StringComparison.Ordinal));
+        var graphPageViolations = await page.EvaluateAsync<string[]>("() => window.__cspViolations");
+        Assert.True(graphPageViolations.Length == 0, "Content-Security-Policy violations on the graph page:\n" + string.Join("\n", graphPageViolations));
         var canvasShot = await page.Locator("[data-test=graph-canvas]").ScreenshotAsync();
         var coloured = await ColouredPixelsAsync(browser, canvasShot);
         Assert.True(coloured > 2000, $"The graph drew only {coloured} non-white pixels.");

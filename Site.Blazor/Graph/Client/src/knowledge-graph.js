@@ -1,6 +1,6 @@
 // The knowledge graph's drawing: the server (a Blazor component) decides what to show and pushes it here; this module
-// lays it out with ForceAtlas2, one step per animation frame so the page stays responsive, and draws it with sigma on
-// WebGL. Everything the reader can do by pointer or key lands here or goes back to the component.
+// has it laid out with ForceAtlas2 in a worker (graph-layout-worker.js) so the main thread only draws, and draws it with
+// sigma on WebGL. Everything the reader can do by pointer or key lands here or goes back to the component.
 import Graph from "graphology";
 import Sigma from "sigma";
 import { createNodeBorderProgram } from "@sigma/node-border";
@@ -44,6 +44,8 @@ class KnowledgeGraphView {
     this.hovered = null;
     this.neighbours = new Set();
     this.layout = null;
+    this.layoutRuns = 0;
+    this.layoutWorker = undefined;
     this.frames = [];
     this.sigma = new Sigma(this.graph, container, {
       minCameraRatio: MIN_RATIO,
@@ -59,6 +61,9 @@ class KnowledgeGraphView {
       },
       labelRenderedSizeThreshold: 7,
       labelDensity: 0.6,
+      // Moving the camera over thousands of posts redraws only the nodes; edges and labels come back when it stops.
+      hideEdgesOnMove: true,
+      hideLabelsOnMove: true,
       zIndex: true,
       nodeReducer: (node, data) => this.reduceNode(node, data),
       edgeReducer: (edge, data) => this.reduceEdge(edge, data),
@@ -114,6 +119,8 @@ class KnowledgeGraphView {
     const visited = visitedPaths();
     const count = data.nodes.length;
     this.graph.clear();
+    // Thousands of labels are unreadable and costly to draw: only the larger posts keep theirs (hover shows any title).
+    this.sigma.setSetting("labelRenderedSizeThreshold", count > 1000 ? 12 : 7);
     const radius = Math.sqrt(count) * 10;
     data.nodes.forEach((n, i) => {
       const key = String(n.id);
@@ -147,13 +154,23 @@ class KnowledgeGraphView {
     this.sigma.refresh();
   }
 
-  startLayout() {
+  /** Stops the layout that is running, if any; the positions reached so far stay. */
+  stopLayout() {
     if (this.layout) {
       cancelAnimationFrame(this.layout.frame);
-    }
-
-    if (this.graph.order === 0) {
+      this.layoutWorker?.postMessage({ type: "stop" });
       this.layout = null;
+    }
+  }
+
+  /**
+   * Lays the graph out with ForceAtlas2 in a worker (graph-layout-worker.js, next to this file): the worker posts node
+   * positions after each batch of iterations and this page copies the latest of them into the graph once per animation
+   * frame, so the main thread only draws. Should the worker not start, the layout runs here, one step per frame.
+   */
+  startLayout() {
+    this.stopLayout();
+    if (this.graph.order === 0) {
       return;
     }
 
@@ -171,10 +188,93 @@ class KnowledgeGraphView {
       barnesHutTheta: 0.6,
     };
     const matrices = layoutHelpers.graphToByteArrays(this.graph, () => 1);
-    const started = performance.now();
-    const layout = { frame: 0, running: true, started };
+    const milliseconds = this.options.layoutMilliseconds || LAYOUT_MILLISECONDS;
+    const layout = { token: ++this.layoutRuns, frame: 0, running: true, started: performance.now(), latest: null, done: false, iterations: 0 };
     this.layout = layout;
     this.frames = [];
+    this.container.dataset.layout = "running";
+    // Drawing thousands of labels costs more than the nodes in software rendering: they come once the layout stops.
+    this.sigma.setSetting("renderLabels", this.graph.order <= 1000);
+    const worker = this.startWorker();
+    if (worker === null) {
+      this.layoutOnPage(layout, settings, matrices, milliseconds);
+      return;
+    }
+
+    worker.postMessage({ type: "start", token: layout.token, nodes: matrices.nodes, edges: matrices.edges, settings, milliseconds },
+      [matrices.nodes.buffer, matrices.edges.buffer]);
+    const frame = (now) => {
+      if (this.layout !== layout) {
+        return;
+      }
+
+      this.frames.push(now);
+      if (layout.latest !== null) {
+        this.place(layout.latest);
+        layout.latest = null;
+      }
+
+      if (layout.done) {
+        this.finishLayout(layout);
+      } else {
+        layout.frame = requestAnimationFrame(frame);
+      }
+    };
+    layout.frame = requestAnimationFrame(frame);
+  }
+
+  /** The layout worker, started at the first layout and kept for the next ones; null where workers cannot start. */
+  startWorker() {
+    if (this.layoutWorker !== undefined) {
+      return this.layoutWorker;
+    }
+
+    try {
+      const url = this.options.layoutWorkerUrl || new URL("./graph-layout-worker.js", import.meta.url);
+      const worker = new Worker(url, { type: "module" });
+      worker.onmessage = ({ data }) => {
+        const layout = this.layout;
+        if (layout && data.type === "positions" && data.token === layout.token) {
+          layout.latest = data.positions;
+          layout.done = data.done;
+          layout.iterations = data.iterations;
+        }
+      };
+      worker.onerror = () => {
+        // The script could not load or failed: lay out on the page from where the graph is now.
+        worker.terminate();
+        this.layoutWorker = null;
+        if (this.layout) {
+          this.startLayout();
+        }
+      };
+      this.layoutWorker = worker;
+    } catch {
+      this.layoutWorker = null;
+    }
+
+    return this.layoutWorker;
+  }
+
+  /** Copies x, y per node (in the graph's node order) into the graph; sigma redraws at its next frame. */
+  place(positions) {
+    let i = 0;
+    this.graph.updateEachNodeAttributes((node, attributes) => {
+      attributes.x = positions[i++];
+      attributes.y = positions[i++];
+      return attributes;
+    }, { attributes: ["x", "y"] });
+  }
+
+  finishLayout(layout) {
+    layout.running = false;
+    this.sigma.setSetting("renderLabels", true);
+    this.container.dataset.layout = "done";
+    this.fit(false);
+  }
+
+  /** The layout on the main thread, one step per frame: only where the worker cannot run. */
+  layoutOnPage(layout, settings, matrices, milliseconds) {
     const step = (now) => {
       if (this.layout !== layout) {
         return;
@@ -182,16 +282,14 @@ class KnowledgeGraphView {
 
       this.frames.push(now);
       iterate(settings, matrices.nodes, matrices.edges);
+      layout.iterations++;
       layoutHelpers.assignLayoutChanges(this.graph, matrices.nodes, null);
-      if (now - started < (this.options.layoutMilliseconds || LAYOUT_MILLISECONDS)) {
+      if (now - layout.started < milliseconds) {
         layout.frame = requestAnimationFrame(step);
       } else {
-        layout.running = false;
-        this.container.dataset.layout = "done";
-        this.fit(false);
+        this.finishLayout(layout);
       }
     };
-    this.container.dataset.layout = "running";
     layout.frame = requestAnimationFrame(step);
   }
 
@@ -276,22 +374,25 @@ class KnowledgeGraphView {
     }
   }
 
-  /** Frames drawn per second while the layout ran (or over the last second), for the benchmark. */
+  /** Frames drawn per second while the layout ran (or over the last second) and layout steps taken, for the benchmark. */
   stats() {
     const frames = this.frames;
-    if (frames.length < 2) {
-      return { fps: 0, frames: frames.length, nodes: this.graph.order, edges: this.graph.size, layoutRunning: !!this.layout?.running };
-    }
-
-    const seconds = (frames[frames.length - 1] - frames[0]) / 1000;
-    return { fps: (frames.length - 1) / seconds, frames: frames.length, nodes: this.graph.order, edges: this.graph.size, layoutRunning: !!this.layout?.running };
+    const seconds = frames.length < 2 ? 0 : (frames[frames.length - 1] - frames[0]) / 1000;
+    return {
+      fps: seconds > 0 ? (frames.length - 1) / seconds : 0,
+      frames: frames.length,
+      nodes: this.graph.order,
+      edges: this.graph.size,
+      layoutRunning: !!this.layout?.running,
+      layoutIterations: this.layout?.iterations ?? 0,
+      layoutInWorker: !!this.layoutWorker,
+    };
   }
 
   dispose() {
-    if (this.layout) {
-      cancelAnimationFrame(this.layout.frame);
-      this.layout = null;
-    }
+    this.stopLayout();
+    this.layoutWorker?.terminate();
+    this.layoutWorker = null;
 
     document.removeEventListener("keydown", this.onKey);
     this.resizeObserver.disconnect();
