@@ -4,6 +4,8 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Site.Data.Configuration;
+using Site.Data.Graph;
+using Site.Data.Jobs;
 using Site.Data.Persistence;
 using Site.Data.Search;
 using Site.Domain.Blog;
@@ -39,6 +41,9 @@ public sealed class ContentSync(
 {
     private const long SyncLockKey = 0x5_17E_C0_47;
 
+    /// <summary>A burst of syncs (files saved one after another) rebuilds the graph once, this long after the last.</summary>
+    private static readonly TimeSpan GraphRebuildDelay = TimeSpan.FromSeconds(10);
+
     /// <summary>The content folder this sync reads, as an absolute path.</summary>
     public string ContentFolder => options.Value.FullPath(environment.ContentRootPath);
 
@@ -71,6 +76,14 @@ public sealed class ContentSync(
         if (changed || (content.Posts.Count > 0 && !await db.Set<SearchDocument>().AnyAsync(d => d.Kind == SearchKind.Post.Name, cancellationToken)))
         {
             await UpdateSearchIndex.EnqueueForContentAsync(db, cancellationToken);
+        }
+
+        // So does the knowledge graph's record and its screenshot (the site's social image): its rebuild notices a new
+        // graph and queues the picture. Also on a first start, when no graph was ever recorded.
+        if (changed || (content.Posts.Count > 0 && !await db.Set<KnowledgeGraphSnapshot>().AnyAsync(cancellationToken)))
+        {
+            await JobQueue.EnqueueAsync(db, new RebuildKnowledgeGraph(),
+                new JobEnqueueOptions { DebounceKey = "content", RunAt = now + GraphRebuildDelay }, cancellationToken);
         }
 
         await transaction.CommitAsync(cancellationToken);
