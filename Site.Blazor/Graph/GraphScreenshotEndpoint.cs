@@ -32,12 +32,16 @@ public static class GraphScreenshotEndpoint
 public sealed class LatestGraphScreenshot(GraphScreenshotQuery query, TimeProvider clock)
 {
     private static readonly TimeSpan Freshness = TimeSpan.FromMinutes(5);
+
+    /// <summary>"None yet" is kept briefly: the first picture of a new site comes within a minute of its start.</summary>
+    private static readonly TimeSpan NoneFreshness = TimeSpan.FromSeconds(15);
+
     private (string? Key, DateTimeOffset At)? _cached;
 
     public async Task<string?> KeyAsync(CancellationToken cancellationToken = default)
     {
         var now = clock.GetUtcNow();
-        if (_cached is { } cached && now - cached.At < Freshness)
+        if (_cached is { } cached && now - cached.At < (cached.Key is null ? NoneFreshness : Freshness))
         {
             return cached.Key;
         }
