@@ -57,9 +57,8 @@ public sealed class GraphScreenshotter(IOptions<GraphScreenshotOptions> options,
                 Timeout = (int)settings.Timeout.TotalMilliseconds,
                 Args =
                 [
-                    "--no-sandbox", "--disable-gpu", "--use-angle=swiftshader", "--enable-unsafe-swiftshader",
-                    "--disable-dev-shm-usage", "--disable-background-networking", "--disable-component-update",
-                    "--disable-sync", "--no-first-run", "--disable-quic",
+                    "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking",
+                    "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic",
                 ],
             }).WaitAsync(timeout.Token);
             await using var page = await browser.NewPageAsync().WaitAsync(timeout.Token);

@@ -84,6 +84,9 @@ public class GraphComponents_Rendering(BlogSiteFixture site) : IClassFixture<Blo
     {
         await using var ctx = NewContext();
         var view = ctx.Render<KnowledgeGraphView>(p => p.Add(c => c.FullScreen, true));
+        // Typing before the component has loaded its categories would hit the first render's handlers, which the
+        // render after loading replaces.
+        view.WaitForAssertion(() => Assert.Equal(5, view.FindAll("[data-test=graph-legend] label").Count));
 
         view.Find("[data-test=graph-find]").Input("job queue");
         view.WaitForAssertion(() => Assert.Contains("PostgreSQL is a fine job queue", view.Find("[data-test=graph-results]").TextContent));
