@@ -4,7 +4,7 @@
 
 export const MIN_ZOOM = 0.1; // relative to the scale at which the whole graph fits
 export const MAX_ZOOM = 20;
-const FIT_MARGIN = 0.9; // share of the view the fitted graph fills
+const FIT_PADDING = 24; // pixels kept free around the fitted graph
 
 export class Camera {
   constructor() {
@@ -44,13 +44,18 @@ export class Camera {
     return (screenY - this.height / 2) / this.scale + this.y;
   }
 
-  /** The camera that shows all of `bounds` ({minX, maxX, minY, maxY}); also becomes the reference for zoom limits. */
-  fitting(bounds) {
+  /**
+   * The camera that shows all of `bounds` ({minX, maxX, minY, maxY}) with a margin, and `labelRoom` pixels more on the
+   * right for the titles written beside the posts; it also becomes the reference for zoom limits.
+   */
+  fitting(bounds, labelRoom = 0) {
+    const room = Math.min(labelRoom, this.width * 0.4);
     const width = Math.max(bounds.maxX - bounds.minX, 1e-6);
     const height = Math.max(bounds.maxY - bounds.minY, 1e-6);
-    const scale = Math.min(this.width / width, this.height / height) * FIT_MARGIN;
+    const scale = Math.max(1e-6, Math.min((this.width - 2 * FIT_PADDING - room) / width, (this.height - 2 * FIT_PADDING) / height));
     this.fitScale = scale;
-    return { x: (bounds.minX + bounds.maxX) / 2, y: (bounds.minY + bounds.maxY) / 2, scale };
+    // Centred in the view less the label room, so the room is on the right.
+    return { x: (bounds.minX + bounds.maxX) / 2 + room / 2 / scale, y: (bounds.minY + bounds.maxY) / 2, scale };
   }
 
   set(target) {

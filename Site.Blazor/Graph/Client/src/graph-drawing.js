@@ -164,7 +164,7 @@ function drawLabels(context, scene, state, scale, offsetX, offsetY, sizeFactor, 
   context.fillStyle = LABEL_COLOUR;
   const place = (i, forced) => {
     const radius = scene.radius[i] * sizeFactor;
-    const x = positions[2 * i] * scale + offsetX + radius + 3;
+    const x = positions[2 * i] * scale + offsetX + radius + 6;
     const y = positions[2 * i + 1] * scale + offsetY;
     if (x > width || y < -8 || y > height + 8) {
       return;

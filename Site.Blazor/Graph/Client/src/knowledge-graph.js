@@ -15,6 +15,9 @@ const EASE = 0.5;
 /** The camera counts as still this long after the last wheel, drag or pinch; then every edge is drawn again. */
 const STILL_AFTER = 150;
 const DRAG_THRESHOLD = 4;
+/** Graphs up to this many posts write every title that fits; fitting them keeps this many pixels for the rightmost. */
+const LABELLED_GRAPH = 200;
+const LABEL_ROOM = 300;
 const HIT_MARGIN = 3;
 
 /** Paths of the posts this browser has opened (recorded by visited-posts.js on post pages). */
@@ -301,7 +304,7 @@ class KnowledgeGraphView {
       this.layout = null;
       this.container.dataset.layout = "done";
       if (this.follow) {
-        this.camera.set(this.camera.fitting(boundsOf(this.scene.positions, this.scene.count)));
+        this.camera.set(this.fitted(this.scene.positions));
       }
     }
   }
@@ -343,7 +346,7 @@ class KnowledgeGraphView {
 
     let moving = this.ease();
     if (scene.count > 0) {
-      const fitted = this.camera.fitting(boundsOf(scene.positions, scene.count));
+      const fitted = this.fitted(scene.positions);
       if (this.follow && !this.camera.animation) {
         this.camera.set(fitted);
       }
@@ -557,6 +560,11 @@ class KnowledgeGraphView {
 
   // ---------------------------------------------------------------------------------------------------- camera commands
 
+  /** The camera showing every post at `positions`; small graphs, whose posts all have titles, keep room for them. */
+  fitted(positions) {
+    return this.camera.fitting(boundsOf(positions, this.scene.count), this.scene.count <= LABELLED_GRAPH ? LABEL_ROOM : 0);
+  }
+
   duration(milliseconds) {
     return this.reducedMotion ? 0 : milliseconds;
   }
@@ -595,7 +603,7 @@ class KnowledgeGraphView {
   fit(animate = true) {
     const camera = this.camera;
     this.follow = true;
-    const target = camera.fitting(boundsOf(this.target, this.scene.count));
+    const target = this.fitted(this.target);
     camera.animateTo(target, animate ? this.duration(300) : 0, performance.now());
     this.requestDraw();
   }
