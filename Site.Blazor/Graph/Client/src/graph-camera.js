@@ -2,8 +2,8 @@
 // per layout unit). Converts between the two spaces, keeps zoom within bounds relative to "the whole graph fits", and
 // eases towards a target for fit, focus and the zoom buttons.
 
-export const MIN_ZOOM = 0.1; // relative to the scale at which the whole graph fits
-export const MAX_ZOOM = 20;
+const MIN_ZOOM = 0.1; // relative to the scale at which the whole graph fits
+const MAX_ZOOM = 20;
 const FIT_PADDING = 24; // pixels kept free around the fitted graph
 
 export class Camera {

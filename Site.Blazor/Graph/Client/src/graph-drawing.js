@@ -2,11 +2,11 @@
 // many virtual desktops, the screenshot job) browsers draw WebGL through a software emulation that manages a few frames
 // a second for thousands of posts, while their 2D canvas draws the same picture in a few tens of milliseconds.
 
-export const EDGE_COLOUR = "rgba(156, 163, 175, 0.6)";
-export const EDGE_HIGHLIGHT = "#374151";
-export const DIMMED = "#d4d4d8";
-export const VISITED_RING = "#111827";
-export const FOCUS_RING = "#111827";
+const EDGE_COLOUR = "rgba(156, 163, 175, 0.6)";
+const EDGE_HIGHLIGHT = "#374151";
+const DIMMED = "#d4d4d8";
+const VISITED_RING = "#111827";
+const FOCUS_RING = "#111827";
 const BACKGROUND = "#ffffff";
 const LABEL_FONT = "12px system-ui, -apple-system, 'Segoe UI', sans-serif";
 const LABEL_COLOUR = "#111827";
@@ -18,7 +18,7 @@ const MAX_LABELS = 250;
  * come back in the first still frame. A software-drawn line across the view costs about 5 µs, so 20,000 of them would
  * hold each frame for a tenth of a second.
  */
-export const EDGES_WHILE_MOVING = 1500;
+const EDGES_WHILE_MOVING = 1500;
 
 /**
  * Draws `scene` as `camera` sees it. `state`: hovered (index or -1), highlighted (a Uint8Array marking the hovered
@@ -150,8 +150,9 @@ function drawEdges(context, scene, state, scale, offsetX, offsetY, width, height
 }
 
 /**
- * Titles of the larger posts, biggest first, each only where it overlaps no label already placed; the hovered post, its
- * neighbours and the focused post always get theirs. Titles have a white halo so they read over edges.
+ * Titles of the larger posts, biggest first, each only where it overlaps no title already placed; the hovered and the
+ * focused post always get theirs, and while a post is hovered only its neighbours are labelled. Titles have a white
+ * halo so they read over edges.
  */
 function drawLabels(context, scene, state, scale, offsetX, offsetY, sizeFactor, width, height) {
   const positions = scene.positions;
