@@ -337,8 +337,25 @@ public sealed class AlbumEditor(IDbContextFactory<SiteDbContext> databases, IObj
     }
 
     private Task<EnqueuedJob> EnqueueZipAsync(SiteDbContext db, Guid albumId, CancellationToken cancellationToken) =>
+        EnqueueZipAsync(db, albumId, clock.GetUtcNow(), cancellationToken);
+
+    private static Task<EnqueuedJob> EnqueueZipAsync(SiteDbContext db, Guid albumId, DateTimeOffset now, CancellationToken cancellationToken) =>
         JobQueue.EnqueueAsync(db, new BuildAlbumZip(albumId),
-            new JobEnqueueOptions { DebounceKey = DebounceKey(albumId), RunAt = clock.GetUtcNow() + ZipDelay }, cancellationToken);
+            new JobEnqueueOptions { DebounceKey = DebounceKey(albumId), RunAt = now + ZipDelay }, cancellationToken);
+
+    /// <summary>
+    /// After a photo was processed: every album that offers downloads and holds it builds its ZIP again, debounced as
+    /// for an edit. A photo that failed leaves the ZIP (its files are gone), one processed again after failing joins it;
+    /// otherwise the build finds the same content and keeps the ZIP it has.
+    /// </summary>
+    public static async Task EnqueueZipsForPhotoAsync(SiteDbContext db, Guid photoId, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var albums = await db.Albums.Where(a => a.AllowDownloads && a.Photos.Any(p => p.PhotoId == photoId)).Select(a => a.Id).ToListAsync(cancellationToken);
+        foreach (var albumId in albums)
+        {
+            await EnqueueZipAsync(db, albumId, now, cancellationToken);
+        }
+    }
 
     private async Task DeleteZipQuietlyAsync(string? key)
     {

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging.Abstractions;
+using Site.Data.Albums;
 using Site.Data.Configuration;
 using Site.Data.Jobs;
 using Site.Data.Photos;
@@ -28,7 +29,7 @@ public class ProcessPhoto_Job(PhotoPipelineFixture fixture) : IClassFixture<Phot
             // The listener announces its connection with a null: from then on nothing is missed.
             await WaitUntilAsync(() => seen.Contains(null));
             var photo = await fixture.UploadAsync(StoreKind.Local, TestImages.Unique(TestImages.Jpeg(640, 480)), "live.jpg");
-            await new ProcessPhotoHandler(fixture.Processor(StoreKind.Local), fixture.Database.CreateContextFactory()).RunAsync(new ProcessPhoto(photo.Id), FirstAttempt, CancellationToken.None);
+            await new ProcessPhotoHandler(fixture.Processor(StoreKind.Local), fixture.Database.CreateContextFactory(), TimeProvider.System).RunAsync(new ProcessPhoto(photo.Id), FirstAttempt, CancellationToken.None);
 
             // Inserted (pending), processing, complete: one notice each.
             await WaitUntilAsync(() => seen.Count(id => id == photo.Id) >= 3);
@@ -46,7 +47,7 @@ public class ProcessPhoto_Job(PhotoPipelineFixture fixture) : IClassFixture<Phot
         var truncated = TestImages.Unique(TestImages.Jpeg(640, 480))[..300];
         var photo = await fixture.UploadAsync(StoreKind.Local, truncated, "truncated.jpg");
 
-        await new ProcessPhotoHandler(fixture.Processor(StoreKind.Local), fixture.Database.CreateContextFactory()).RunAsync(new ProcessPhoto(photo.Id), FirstAttempt, CancellationToken.None);
+        await new ProcessPhotoHandler(fixture.Processor(StoreKind.Local), fixture.Database.CreateContextFactory(), TimeProvider.System).RunAsync(new ProcessPhoto(photo.Id), FirstAttempt, CancellationToken.None);
 
         await using var db = fixture.CreateContext();
         var saved = await db.Photos.AsNoTracking().SingleAsync(p => p.Id == photo.Id);
@@ -57,8 +58,41 @@ public class ProcessPhoto_Job(PhotoPipelineFixture fixture) : IClassFixture<Phot
     }
 
     [Fact]
+    public async Task APhotoThatFailsInAnAlbumWithDownloads_QueuesThatAlbumsZip_AndNoOtherAlbums()
+    {
+        var truncated = TestImages.Unique(TestImages.Jpeg(640, 480))[..300];
+        var photo = await fixture.UploadAsync(StoreKind.Local, truncated, "in-an-album.jpg");
+        var now = DateTimeOffset.UtcNow;
+        Album NewAlbum(bool downloads) => new()
+        {
+            Id = Guid.NewGuid(), Title = "Album", Slug = "album-" + Guid.NewGuid().ToString("N"), AllowDownloads = downloads, CreatedAt = now, UpdatedAt = now,
+        };
+        var withDownloads = NewAlbum(true);
+        var withoutDownloads = NewAlbum(false);
+        var elsewhere = NewAlbum(true);
+        await using (var setup = fixture.CreateContext())
+        {
+            setup.Albums.AddRange(withDownloads, withoutDownloads, elsewhere);
+            setup.AlbumPhotos.AddRange(
+                new AlbumPhoto { AlbumId = withDownloads.Id, PhotoId = photo.Id, AddedAt = now },
+                new AlbumPhoto { AlbumId = withoutDownloads.Id, PhotoId = photo.Id, AddedAt = now });
+            await setup.SaveChangesAsync();
+        }
+
+        await new ProcessPhotoHandler(fixture.Processor(StoreKind.Local), fixture.Database.CreateContextFactory(), TimeProvider.System).RunAsync(new ProcessPhoto(photo.Id), FirstAttempt, CancellationToken.None);
+
+        // The ZIP still holds the photo's original, which processing deleted: the album builds it again, after the
+        // usual quiet time; an album without downloads has no ZIP, and other albums are not touched.
+        await using var db = fixture.CreateContext();
+        var zipJobs = await db.Jobs.AsNoTracking().Where(j => j.Type == BuildAlbumZip.Definition.Type).ToListAsync();
+        var queued = Assert.Single(zipJobs, j => j.DebounceKey == withDownloads.Id.ToString("D"));
+        Assert.True(queued.RunAt > now + AlbumEditor.ZipDelay - TimeSpan.FromSeconds(5));
+        Assert.DoesNotContain(zipJobs, j => j.DebounceKey == withoutDownloads.Id.ToString("D") || j.DebounceKey == elsewhere.Id.ToString("D"));
+    }
+
+    [Fact]
     public async Task APhotoDeletedSinceItWasQueuedCompletesTheJob() =>
-        await new ProcessPhotoHandler(fixture.Processor(StoreKind.Local), fixture.Database.CreateContextFactory()).RunAsync(new ProcessPhoto(Guid.NewGuid()), FirstAttempt, CancellationToken.None);
+        await new ProcessPhotoHandler(fixture.Processor(StoreKind.Local), fixture.Database.CreateContextFactory(), TimeProvider.System).RunAsync(new ProcessPhoto(Guid.NewGuid()), FirstAttempt, CancellationToken.None);
 
     [Fact]
     public void TheJobTypeIsValidAndRunsOnTheDefaultQueue()
