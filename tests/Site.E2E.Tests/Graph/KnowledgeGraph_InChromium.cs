@@ -79,6 +79,27 @@ public class KnowledgeGraph_InChromium
         await page.Keyboard.PressAsync("f");
         await page.WaitForFunctionAsync("() => Math.abs(window.siteKnowledgeGraph.camera.zoom - 1) < 0.01 && !window.siteKnowledgeGraph.camera.animation");
 
+        // Dragging pans the view, and a drag that starts on a post does not open it.
+        var hub = await page.EvaluateAsync<double[]>("""
+            () => {
+              const view = window.siteKnowledgeGraph;
+              let best = null;
+              view.graph.forEachNode((key, a) => { if (!best || a.size > best.size) best = { key, ...a }; });
+              const p = view.screenPosition(best.key);
+              const box = view.container.getBoundingClientRect();
+              return [box.left + p.x, box.top + p.y, view.camera.x];
+            }
+            """);
+        await page.Mouse.MoveAsync((float)hub[0], (float)hub[1]);
+        await page.Mouse.DownAsync();
+        await page.Mouse.MoveAsync((float)hub[0] + 120, (float)hub[1] + 40, new MouseMoveOptions { Steps = 6 });
+        await page.Mouse.UpAsync();
+        await page.WaitForTimeoutAsync(500); // time for a navigation to start, were the drag taken for a click
+        Assert.EndsWith("/graph?layout-ms=1500", page.Url);
+        Assert.NotEqual(hub[2], await page.EvaluateAsync<double>("() => window.siteKnowledgeGraph.camera.x"));
+        await page.Keyboard.PressAsync("f");
+        await page.WaitForFunctionAsync("() => Math.abs(window.siteKnowledgeGraph.camera.zoom - 1) < 0.01 && !window.siteKnowledgeGraph.camera.animation");
+
         // Hover the most linked post: its title shows in the tooltip.
         var target = await page.EvaluateAsync<NodeOnScreen>("""
             () => {
