@@ -46,10 +46,11 @@ public sealed class SearchQueries(IDbContextFactory<SiteDbContext> dbFactory)
     private const int HeadlineSourceLength = 20_000;
 
     /// <summary>
-    /// The start of a body (cut at a word's end) that a snippet is first made from: enough for two fragments of 40
-    /// words, and a common word is nearly always in it; the longer text is read only when it is not.
+    /// The start of a body (cut at a word's end) that a snippet is first made from: about the 40 words a snippet
+    /// shows, and a common word is nearly always in it; the longer text is read only when it is not. ts_headline
+    /// parses and stems every word it is given, so this start costs a tenth of a whole post.
     /// </summary>
-    private const int HeadlineStartLength = 600;
+    private const int HeadlineStartLength = 400;
 
     public async Task<SearchResults> SearchAsync(SearchRequest request, CancellationToken cancellationToken = default)
     {
@@ -125,10 +126,13 @@ public sealed class SearchQueries(IDbContextFactory<SiteDbContext> dbFactory)
     /// similar rows and up to <c>@pool</c> of the text rows (taken from every kind in turn): ts_rank reads a row's
     /// whole vector and word similarity compares every word of title and description, so a word found in half the
     /// rows costs about what a rare one does. When more rows match than the pool holds, the best of the rows found is
-    /// shown, with title matches always among them. Snippets are cut from the start of the body first and from its
-    /// whole (capped) length only when no match is in that start.
+    /// shown, with title matches always among them. Snippets are cut from the start of the body first, and from its
+    /// whole (capped) length only when no match is in that start but the body (weight C of the vector) does match.
     /// </summary>
     private const string EmptyJson = "'{}'";
+
+    /// <summary>The weight the body's words carry in the text vector.</summary>
+    private const string BodyWeight = "'{c}'";
 
     private static readonly string SearchSql = $"""
             WITH input AS (
@@ -187,6 +191,7 @@ public sealed class SearchQueries(IDbContextFactory<SiteDbContext> dbFactory)
             FROM counts LEFT JOIN LATERAL (
                 SELECT p.kind, d.title, d.url, d.category, d.description, p.score, p.published_at, p.id,
                        CASE WHEN d.body <> '' AND length(d.body) > @headline_start AND strpos(h.start, @mark) = 0
+                                 AND ts_filter(d.search_vector, {BodyWeight}) @@ input.query
                             THEN ts_headline('site_english', left(d.body, @headline_length), input.query, @headline_options)
                             ELSE h.start END AS headline
                 FROM page p JOIN search_documents d ON d.id = p.id CROSS JOIN input
@@ -194,13 +199,13 @@ public sealed class SearchQueries(IDbContextFactory<SiteDbContext> dbFactory)
                     CASE WHEN d.body = '' THEN coalesce(d.description, d.title)
                          WHEN length(d.body) <= @headline_start THEN d.body
                          ELSE left(d.body, @headline_start + 1 - strpos(reverse(left(d.body, @headline_start + 1)), ' ')) END,
-                    input.query, @headline_options) AS start) h
+                    input.query, @headline_options) AS start OFFSET 0) h
             ) r ON true
             ORDER BY r.score DESC, r.published_at DESC NULLS LAST, r.id
             """;
 
     /// <summary>How many candidates each way of finding rows offers beyond the end of the page asked for.</summary>
-    private const int CandidatePool = 40;
+    private const int CandidatePool = 20;
 
     /// <summary>The full search as one batch: settings, then the query (prefixed with <paramref name="explain"/> for the benchmark).</summary>
     private static NpgsqlBatch SearchBatch(NpgsqlConnection connection, string query, SearchRequest request, string explain)
@@ -318,7 +323,9 @@ public sealed class SearchQueries(IDbContextFactory<SiteDbContext> dbFactory)
                 """);
         return $"""
             SELECT c.kind, d.title, d.url, d.category
-            FROM ({string.Join("\nUNION ALL\n", parts)}) c
+            FROM (SELECT * FROM ({string.Join("\nUNION ALL\n", parts)}) u
+                  ORDER BY array_position(@kinds::text[], u.kind::text), u.starts_title DESC, u.title_length, u.published_at DESC NULLS LAST, u.document_id
+                  LIMIT {AutocompleteMix.Total}) c
             JOIN search_documents d ON d.id = c.document_id
             ORDER BY array_position(@kinds::text[], c.kind::text), c.starts_title DESC, c.title_length, c.published_at DESC NULLS LAST, c.document_id
             """;

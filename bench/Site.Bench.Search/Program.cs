@@ -38,7 +38,8 @@ Console.WriteLine($"Index build: {built.Written} documents in {build.Elapsed.Tot
 await using (var connection = new NpgsqlConnection(database))
 {
     await connection.OpenAsync();
-    await using var analyze = new NpgsqlCommand("VACUUM ANALYZE search_documents", connection);
+    // What autovacuum does after a bulk load, done now so the measurement does not depend on when it runs.
+    await using var analyze = new NpgsqlCommand("VACUUM ANALYZE search_documents, search_title_words", connection);
     analyze.CommandTimeout = 600;
     await analyze.ExecuteNonQueryAsync();
 }
@@ -68,18 +69,25 @@ Load.Print("full search (ranked, 20 + snippets)", search, baseline);
 // ------------------------------------------------------------------------------------------------ plans
 var sample = words[42];
 var (searchPlan, autocompletePlan) = await queries.ExplainAsync(sample);
+// A misspelt word matches no text, so its titles are looked for by similarity (a common word's title matches fill
+// the page without it).
+var typo = sample[..^1];
+var (typoPlan, _) = await queries.ExplainAsync(typo);
 Console.WriteLine();
-Console.WriteLine($"EXPLAIN ANALYZE of a full search and an autocomplete for '{sample}' (index use and timing only):");
+Console.WriteLine($"EXPLAIN ANALYZE of a full search and an autocomplete for '{sample}', and a full search for '{typo}' (index use and timing only):");
 Plans.Summarize("full search", searchPlan);
 Plans.Summarize("autocomplete", autocompletePlan);
+Plans.Summarize($"full search for '{typo}'", typoPlan);
 
 Console.WriteLine();
 var goals = new[]
 {
     ("autocomplete p95 <= 15 ms", autocomplete.P95 <= 15),
     ("full search p95 <= 50 ms", search.P95 <= 50),
-    ("full search uses the text and trigram indexes", searchPlan.Contains("ix_search_documents_search_vector") && searchPlan.Contains("ix_search_documents_title_trigrams")),
-    ("autocomplete uses the title-words index", autocompletePlan.Contains("ix_search_documents_title_words")),
+    ("full search uses the text index of every kind, the title-words and the trigram indexes",
+        SearchKind.All.All(k => searchPlan.Contains("ix_search_documents_search_vector_" + k.Name)) && searchPlan.Contains("ix_search_documents_title_words")
+        && typoPlan.Contains("Bitmap Index Scan on ix_search_documents_title_trigrams (actual")),
+    ("autocomplete uses the title-word prefix index", autocompletePlan.Contains("ix_search_title_words_prefix")),
 };
 foreach (var (goal, met) in goals)
 {
