@@ -46,11 +46,9 @@ public sealed class SearchQueries(IDbContextFactory<SiteDbContext> dbFactory)
     private const int HeadlineSourceLength = 20_000;
 
     /// <summary>
-    /// The start of a body (cut at a word's end) that a snippet is first made from: about the 40 words a snippet
-    /// shows, and a common word is nearly always in it; the longer text is read only when it is not. ts_headline
-    /// parses and stems every word it is given, so this start costs a tenth of a whole post.
+    /// How much of a body (cut at words' ends) a snippet is made from: about the 40 words a snippet shows.
     /// </summary>
-    private const int HeadlineStartLength = 400;
+    private const int HeadlineStartLength = 320;
 
     public async Task<SearchResults> SearchAsync(SearchRequest request, CancellationToken cancellationToken = default)
     {
@@ -114,26 +112,30 @@ public sealed class SearchQueries(IDbContextFactory<SiteDbContext> dbFactory)
         return new SearchResults(query, hits, counts, total, page, SearchPaging.PageCount(total));
     }
 
-    /// <summary>
-    /// Two passes. The first finds rows without scoring them: every text match of each kind up to
-    /// <c>@text_limit</c> through that kind's own text index (these are the per-kind counts, which stop at
-    /// <see cref="SearchPaging.CountCap"/>); up to <c>@pool</c> rows (the page's end plus <see cref="CandidatePool"/>)
-    /// whose title holds the words and whose text matches; and up to <c>@pool</c> titles that look similar (the trigram
-    /// index), unless the query is one word and the title rows already fill the pool: a similar title that does not
-    /// match the text then scores at most the similarity weight, below any title holding the word (whose rank alone
-    /// is about 0.6), so it could not reach the pages the pool covers. Every filter
-    /// applies in each way, so the caps count only rows that could be shown. The second pass scores the title rows, the
-    /// similar rows and up to <c>@pool</c> of the text rows (taken from every kind in turn): ts_rank reads a row's
-    /// whole vector and word similarity compares every word of title and description, so a word found in half the
-    /// rows costs about what a rare one does. When more rows match than the pool holds, the best of the rows found is
-    /// shown, with title matches always among them. Snippets are cut from the start of the body first, and from its
-    /// whole (capped) length only when no match is in that start but the body (weight C of the vector) does match.
-    /// </summary>
     private const string EmptyJson = "'{}'";
 
     /// <summary>The weight the body's words carry in the text vector.</summary>
     private const string BodyWeight = "'{c}'";
 
+    /// <summary>
+    /// Two passes. The first finds rows without scoring them: every text match of each kind up to
+    /// <c>@text_limit</c> through that kind's own text index (these are the per-kind counts, which stop at
+    /// <see cref="SearchPaging.CountCap"/>); up to <c>@pool</c> rows (the page's end plus <see cref="CandidatePool"/>)
+    /// whose title holds the words and whose text matches (none when no text matched, which the title-words index
+    /// alone cannot tell, as with "word -word"); and up to <c>@pool</c> titles that look similar (the trigram
+    /// index), unless the query is one word and the title rows already fill the pool (see below). Every filter
+    /// applies in each way, so the caps count only rows that could be shown. The second pass scores the title rows, the
+    /// similar rows and up to <c>@pool</c> of the text rows (taken from every kind in turn): ts_rank reads a row's
+    /// whole vector and word similarity compares every word of title and description, so a word found in half the
+    /// rows costs about what a rare one does. When more rows match than the pool holds, the best of the rows found is
+    /// shown, with title matches always among them. For one word, rows whose title holds it outscore every other row
+    /// (their rank alone is at least 0.6, a row with the word only in its description and body ranks at most 0.41,
+    /// and both can have a similarity of 1), so when they fill the pool neither text-only nor similar rows are scored.
+    /// Snippets are made from about <see cref="HeadlineStartLength"/> characters of the body: its start, or the
+    /// stretch around the first place the longest word wanted is written when that is further on; from the whole
+    /// (capped) body only when that stretch shows no match but the body (weight C of the vector) has one, as when the
+    /// word is written in another form. ts_headline parses and stems all it is given, so it is never given more.
+    /// </summary>
     private static readonly string SearchSql = $"""
             WITH input AS (
                 SELECT websearch_to_tsquery('site_english', @q) AS query, site_unaccent(@wanted) AS folded,
@@ -150,6 +152,7 @@ public sealed class SearchQueries(IDbContextFactory<SiteDbContext> dbFactory)
                 SELECT d.id FROM search_documents d, input WHERE d.title_words @@ input.title_query AND d.search_vector @@ input.query
                    AND (@include_private OR NOT d.is_private) AND (@category::text IS NULL OR d.category = @category)
                    AND (@kind::text IS NULL OR d.kind = @kind) AND (@excluded = '' OR NOT d.search_vector @@ input.excluded)
+                   AND EXISTS (SELECT 1 FROM text_hits)
                 LIMIT @pool
             ), similar_hits AS MATERIALIZED (
                 SELECT d.id FROM search_documents d, input WHERE input.folded <% d.title_folded
@@ -162,7 +165,8 @@ public sealed class SearchQueries(IDbContextFactory<SiteDbContext> dbFactory)
             ), candidates AS (
                 SELECT id FROM title_hits
                 UNION SELECT id FROM similar_hits
-                UNION (SELECT id FROM (SELECT id, row_number() OVER (PARTITION BY kind ORDER BY id) AS turn FROM wanted_text) t ORDER BY turn, id LIMIT @pool)
+                UNION (SELECT id FROM (SELECT id, row_number() OVER (PARTITION BY kind ORDER BY id) AS turn FROM wanted_text) t
+                       WHERE NOT @one_word OR (SELECT count(*) FROM title_hits) < @pool ORDER BY turn, id LIMIT @pool)
             ), pool_full AS (
                 SELECT (SELECT count(*) FROM title_hits) >= @pool OR (SELECT count(*) FROM similar_hits) >= @pool
                     OR (SELECT count(*) FROM wanted_text) > @pool
@@ -190,16 +194,20 @@ public sealed class SearchQueries(IDbContextFactory<SiteDbContext> dbFactory)
             SELECT counts.by_kind, r.kind, r.title, r.url, r.category, r.description, r.score, r.published_at, r.headline
             FROM counts LEFT JOIN LATERAL (
                 SELECT p.kind, d.title, d.url, d.category, d.description, p.score, p.published_at, p.id,
-                       CASE WHEN d.body <> '' AND length(d.body) > @headline_start AND strpos(h.start, @mark) = 0
-                                 AND ts_filter(d.search_vector, {BodyWeight}) @@ input.query
-                            THEN ts_headline('site_english', left(d.body, @headline_length), input.query, @headline_options)
-                            ELSE h.start END AS headline
+                       CASE WHEN strpos(h.headline, @mark) = 0 AND b.long AND ts_filter(d.search_vector, {BodyWeight}) @@ input.query
+                            THEN ts_headline('site_english', left(b.body, @headline_length), input.query, @headline_options)
+                            ELSE h.headline END AS headline
                 FROM page p JOIN search_documents d ON d.id = p.id CROSS JOIN input
+                CROSS JOIN LATERAL (SELECT d.body || '' AS body, length(d.body) > @headline_start AS long,
+                                           CASE WHEN @snippet_word = '' THEN 0 ELSE strpos(lower(d.body), @snippet_word) END AS at OFFSET 0) b
                 CROSS JOIN LATERAL (SELECT ts_headline('site_english',
-                    CASE WHEN d.body = '' THEN coalesce(d.description, d.title)
-                         WHEN length(d.body) <= @headline_start THEN d.body
-                         ELSE left(d.body, @headline_start + 1 - strpos(reverse(left(d.body, @headline_start + 1)), ' ')) END,
-                    input.query, @headline_options) AS start OFFSET 0) h
+                    CASE WHEN b.body = '' THEN coalesce(d.description, d.title)
+                         WHEN NOT b.long THEN b.body
+                         WHEN b.at > @headline_start - length(@snippet_word)
+                         THEN (SELECT substr(w, strpos(w, ' ') + 1, length(w) - strpos(w, ' ') - strpos(reverse(w), ' '))
+                               FROM (SELECT substr(b.body, greatest(1, b.at - @headline_start / 3), @headline_start) AS w) x)
+                         ELSE left(b.body, @headline_start + 1 - strpos(reverse(left(b.body, @headline_start + 1)), ' ')) END,
+                    input.query, @headline_options) AS headline OFFSET 0) h
             ) r ON true
             ORDER BY r.score DESC, r.published_at DESC NULLS LAST, r.id
             """;
@@ -232,6 +240,7 @@ public sealed class SearchQueries(IDbContextFactory<SiteDbContext> dbFactory)
         command.Parameters.AddWithValue("kinds", SearchKind.All.Select(k => k.Name).ToArray());
         command.Parameters.AddWithValue("headline_length", HeadlineSourceLength);
         command.Parameters.AddWithValue("headline_start", HeadlineStartLength);
+        command.Parameters.AddWithValue("snippet_word", parts.WantedText.Split(' ').MaxBy(w => w.Length)?.ToLowerInvariant() ?? "");
         command.Parameters.AddWithValue("mark", SearchSnippet.StartMark.ToString());
         command.Parameters.AddWithValue("headline_options", HeadlineOptions);
         batch.BatchCommands.Add(command);

@@ -22,7 +22,10 @@ if (args.Length < 1)
 var documents = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 100_000;
 var seconds = args.Length > 2 ? double.Parse(args[2], CultureInfo.InvariantCulture) : 10;
 var clients = args.Length > 3 ? int.Parse(args[3], CultureInfo.InvariantCulture) : 8;
-var database = await Bench.CreateDatabaseAsync(args[0]);
+// BENCH_REUSE_INDEX=1 keeps the database of an earlier run on the same server (for iterating on queries): the index is
+// brought up to date with the same synthetic documents, which writes nothing, instead of being built from empty.
+var reuse = Environment.GetEnvironmentVariable("BENCH_REUSE_INDEX") == "1";
+var database = await Bench.CreateDatabaseAsync(args[0], reuse);
 IDbContextFactory<SiteDbContext> factory = new ContextFactory(database);
 Console.WriteLine($"{documents} synthetic documents, {clients} concurrent clients, {seconds:0.#} s per measurement, {Environment.ProcessorCount} cores, load average {File.ReadAllText("/proc/loadavg").Split(' ')[0]} at start.");
 
@@ -34,7 +37,9 @@ var build = Stopwatch.StartNew();
 var built = await indexer.RebuildAsync();
 build.Stop();
 var rate = built.Written / build.Elapsed.TotalSeconds;
-Console.WriteLine($"Index build: {built.Written} documents in {build.Elapsed.TotalSeconds:0.0} s = {rate:0} documents/s");
+Console.WriteLine(reuse && built.Written == 0
+    ? $"Index build: reused the existing index ({built.Read} documents checked in {build.Elapsed.TotalSeconds:0.0} s, none changed)"
+    : $"Index build: {built.Written} documents in {build.Elapsed.TotalSeconds:0.0} s = {rate:0} documents/s");
 await using (var connection = new NpgsqlConnection(database))
 {
     await connection.OpenAsync();
@@ -109,16 +114,20 @@ internal sealed class ContextFactory(string connectionString) : IDbContextFactor
 
 internal static class Bench
 {
-    public static async Task<string> CreateDatabaseAsync(string admin)
+    public static async Task<string> CreateDatabaseAsync(string admin, bool reuse)
     {
         const string name = "site_bench_search";
         await using (var connection = new NpgsqlConnection(admin))
         {
             await connection.OpenAsync();
-            await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS {name} WITH (FORCE)", connection);
-            await drop.ExecuteNonQueryAsync();
-            await using var create = new NpgsqlCommand($"CREATE DATABASE {name} OWNER site", connection);
-            await create.ExecuteNonQueryAsync();
+            await using var exists = new NpgsqlCommand($"SELECT count(*) FROM pg_database WHERE datname = '{name}'", connection);
+            if (!reuse || (long)(await exists.ExecuteScalarAsync() ?? 0L) == 0)
+            {
+                await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS {name} WITH (FORCE)", connection);
+                await drop.ExecuteNonQueryAsync();
+                await using var create = new NpgsqlCommand($"CREATE DATABASE {name} OWNER site", connection);
+                await create.ExecuteNonQueryAsync();
+            }
         }
 
         var connectionString = new NpgsqlConnectionStringBuilder(admin) { Database = name, Username = "site", MaxPoolSize = 32 }.ConnectionString;
