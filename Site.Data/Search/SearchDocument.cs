@@ -89,7 +89,6 @@ internal sealed class SearchDocumentConfiguration : IEntityTypeConfiguration<Sea
         }
 
         builder.HasIndex("TitleWords").HasMethod("gin");
-        builder.HasIndex("TitleFolded").HasMethod("gin").HasOperators("gin_trgm_ops").HasDatabaseName("ix_search_documents_title_trigrams");
     }
 }
 

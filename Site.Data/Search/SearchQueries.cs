@@ -122,8 +122,9 @@ public sealed class SearchQueries(IDbContextFactory<SiteDbContext> dbFactory)
     /// <c>@text_limit</c> through that kind's own text index (these are the per-kind counts, which stop at
     /// <see cref="SearchPaging.CountCap"/>); up to <c>@pool</c> rows (the page's end plus <see cref="CandidatePool"/>)
     /// whose title holds the words and whose text matches (none when no text matched, which the title-words index
-    /// alone cannot tell, as with "word -word"); and up to <c>@pool</c> titles that look similar (the trigram
-    /// index), unless the query is one word and the title rows already fill the pool (see below). Every filter
+    /// alone cannot tell, as with "word -word"); and up to <c>@pool</c> titles holding a word that looks like a word
+    /// typed (the trigram index of the distinct title words, the most similar words first), unless the query is one
+    /// word and the title rows already fill the pool (see below). Every filter
     /// applies in each way, so the caps count only rows that could be shown. The second pass scores the title rows, the
     /// similar rows and up to <c>@pool</c> of the text rows (taken from every kind in turn): ts_rank reads a row's
     /// whole vector and word similarity compares every word of title and description, so a word found in half the
@@ -154,11 +155,22 @@ public sealed class SearchQueries(IDbContextFactory<SiteDbContext> dbFactory)
                    AND (@kind::text IS NULL OR d.kind = @kind) AND (@excluded = '' OR NOT d.search_vector @@ input.excluded)
                    AND EXISTS (SELECT 1 FROM text_hits)
                 LIMIT @pool
+            ), similar_words AS MATERIALIZED (
+                SELECT w.word, max(word_similarity(q.word, w.word)) AS similarity
+                FROM input CROSS JOIN LATERAL unnest(string_to_array(lower(input.folded), ' ')) AS q(word)
+                JOIN search_words w ON w.word %> q.word
+                WHERE NOT @one_word OR (SELECT count(*) FROM title_hits) < @pool
+                GROUP BY w.word ORDER BY similarity DESC, w.word LIMIT @similar_words
             ), similar_hits AS MATERIALIZED (
-                SELECT d.id FROM search_documents d, input WHERE input.folded <% d.title_folded
-                   AND (@include_private OR NOT d.is_private) AND (@category::text IS NULL OR d.category = @category)
-                   AND (@kind::text IS NULL OR d.kind = @kind) AND (@excluded = '' OR NOT d.search_vector @@ input.excluded)
-                   AND (NOT @one_word OR (SELECT count(*) FROM title_hits) < @pool)
+                SELECT d.id FROM (
+                    SELECT t.document_id, max(sw.similarity) AS similarity FROM similar_words sw
+                    CROSS JOIN LATERAL (SELECT t.document_id FROM search_title_words t
+                                        WHERE t.word = sw.word AND (@include_private OR NOT t.is_private) AND (@kind::text IS NULL OR t.kind = @kind)
+                                        LIMIT @pool) t
+                    GROUP BY t.document_id ORDER BY similarity DESC, t.document_id LIMIT 2 * @pool) s
+                JOIN search_documents d ON d.id = s.document_id CROSS JOIN input
+                WHERE (@category::text IS NULL OR d.category = @category) AND (@excluded = '' OR NOT d.search_vector @@ input.excluded)
+                ORDER BY s.similarity DESC, d.id
                 LIMIT @pool
             ), wanted_text AS (
                 SELECT id, kind FROM text_hits WHERE @kind::text IS NULL OR kind = @kind
@@ -173,10 +185,12 @@ public sealed class SearchQueries(IDbContextFactory<SiteDbContext> dbFactory)
                     OR coalesce((SELECT max(n) FROM (SELECT count(*) AS n FROM text_hits GROUP BY kind) k), 0) >= @text_limit AS is_full
             ), scored AS (
                 SELECT d.id, d.kind, d.published_at,
-                       ts_rank(d.search_vector, input.query) AS rank, d.search_vector @@ input.query AS text_match,
+                       ts_rank(v.vector, input.query) AS rank, v.vector @@ input.query AS text_match,
                        greatest(word_similarity(input.folded, d.title_folded),
                                 coalesce(word_similarity(input.folded, d.description_folded), 0)) AS similarity
                 FROM candidates c JOIN search_documents d ON d.id = c.id CROSS JOIN input
+                -- A long post's vector is stored out of line: read it once for both uses.
+                CROSS JOIN LATERAL (SELECT d.search_vector || ''::tsvector AS vector OFFSET 0) v
             ), kept AS MATERIALIZED (
                 SELECT id, kind, published_at, text_match, @rank_weight * rank + @similarity_weight * similarity AS score
                 FROM scored WHERE rank > @min_rank OR similarity > @min_similarity
@@ -212,6 +226,9 @@ public sealed class SearchQueries(IDbContextFactory<SiteDbContext> dbFactory)
             ORDER BY r.score DESC, r.published_at DESC NULLS LAST, r.id
             """;
 
+    /// <summary>At most this many title words that look like the words typed are followed to their titles.</summary>
+    private const int SimilarWords = 20;
+
     /// <summary>How many candidates each way of finding rows offers beyond the end of the page asked for.</summary>
     private const int CandidatePool = 20;
 
@@ -236,6 +253,7 @@ public sealed class SearchQueries(IDbContextFactory<SiteDbContext> dbFactory)
         command.Parameters.AddWithValue("offset", (request.Page - 1) * SearchPaging.PageSize);
         command.Parameters.AddWithValue("pool", request.Page * SearchPaging.PageSize + CandidatePool);
         command.Parameters.AddWithValue("count_cap", SearchPaging.CountCap);
+        command.Parameters.AddWithValue("similar_words", SimilarWords);
         command.Parameters.AddWithValue("text_limit", Math.Max(SearchPaging.CountCap, request.Page * SearchPaging.PageSize + CandidatePool));
         command.Parameters.AddWithValue("kinds", SearchKind.All.Select(k => k.Name).ToArray());
         command.Parameters.AddWithValue("headline_length", HeadlineSourceLength);

@@ -43,5 +43,29 @@ internal sealed class SearchTitleWordConfiguration : IEntityTypeConfiguration<Se
         builder.HasIndex(w => new { w.Kind, w.StartsTitle, w.Word })
             .IncludeProperties(w => new { w.IsPrivate, w.TitleLength, w.PublishedAt, w.DocumentId })
             .HasDatabaseName("ix_search_title_words_prefix");
+        // The titles holding a word that looks like a misspelt one.
+        builder.HasIndex(w => w.Word).IncludeProperties(w => new { w.DocumentId, w.Kind, w.IsPrivate }).HasDatabaseName("ix_search_title_words_word");
+    }
+}
+
+/// <summary>
+/// Every distinct word of the indexed titles, once, with a trigram index: a misspelt word ("djnago") is matched
+/// against a few thousand words rather than against every title, and the titles holding the words found are then
+/// read from <see cref="SearchTitleWord"/>. Filled by the same triggers; a word whose last title is gone stays (it
+/// only leads to no title) until the next full rebuild of the index removes it.
+/// </summary>
+public sealed class SearchWord
+{
+    public required string Word { get; init; }
+}
+
+internal sealed class SearchWordConfiguration : IEntityTypeConfiguration<SearchWord>
+{
+    public void Configure(EntityTypeBuilder<SearchWord> builder)
+    {
+        builder.ToTable("search_words");
+        builder.HasKey(w => w.Word);
+        builder.Property(w => w.Word).UseCollation("C");
+        builder.HasIndex(w => w.Word).HasMethod("gin").HasOperators("gin_trgm_ops").HasDatabaseName("ix_search_words_trigrams");
     }
 }

@@ -1658,12 +1658,6 @@ namespace Site.Data.Persistence.Migrations
                     b.HasKey("Id")
                         .HasName("pk_search_documents");
 
-                    b.HasIndex("TitleFolded")
-                        .HasDatabaseName("ix_search_documents_title_trigrams");
-
-                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("TitleFolded"), "gin");
-                    NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex("TitleFolded"), new[] { "gin_trgm_ops" });
-
                     b.HasIndex("TitleWords")
                         .HasDatabaseName("ix_search_documents_title_words");
 
@@ -1742,12 +1736,36 @@ namespace Site.Data.Persistence.Migrations
                     b.HasKey("DocumentId", "Word")
                         .HasName("pk_search_title_words");
 
+                    b.HasIndex("Word")
+                        .HasDatabaseName("ix_search_title_words_word");
+
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex("Word"), new[] { "DocumentId", "Kind", "IsPrivate" });
+
                     b.HasIndex("Kind", "StartsTitle", "Word")
                         .HasDatabaseName("ix_search_title_words_prefix");
 
                     NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex("Kind", "StartsTitle", "Word"), new[] { "IsPrivate", "TitleLength", "PublishedAt", "DocumentId" });
 
                     b.ToTable("search_title_words", (string)null);
+                });
+
+            modelBuilder.Entity("Site.Data.Search.SearchWord", b =>
+                {
+                    b.Property<string>("Word")
+                        .HasColumnType("text")
+                        .HasColumnName("word")
+                        .UseCollation("C");
+
+                    b.HasKey("Word")
+                        .HasName("pk_search_words");
+
+                    b.HasIndex("Word")
+                        .HasDatabaseName("ix_search_words_trigrams");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("Word"), "gin");
+                    NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex("Word"), new[] { "gin_trgm_ops" });
+
+                    b.ToTable("search_words", (string)null);
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>

@@ -45,6 +45,22 @@ public sealed class SearchTitleWords_FollowTheIndex : IAsyncLifetime
         await _index.RebuildAsync();
         Assert.Empty(await WordsOfAsync(post, SearchKind.Post));
         Assert.Equal([("another", true, false), ("post", false, false)], await WordsOfAsync(other, SearchKind.Post));
+
+        // The dictionary of title words misspellings are matched against: a full rebuild leaves only words in use.
+        await using var db = _index.Database.CreateContext();
+        Assert.Equal(["another", "post"], await db.Set<SearchWord>().OrderBy(w => w.Word).Select(w => w.Word).ToListAsync());
+    }
+
+    [Fact]
+    public async Task AMisspeltWord_FindsTitlesThroughTheWordDictionary_NeverPrivateOnesForReaders()
+    {
+        _index.Add(SearchKind.Photo, "Lighthouse at dusk");
+        _index.Add(SearchKind.Photo, "Lighthouse keeper's log", isPrivate: true);
+        _index.Add(SearchKind.Post, "Harbour walls");
+        await _index.RebuildAsync();
+
+        Assert.Equal(["Lighthouse at dusk"], await _index.TitlesAsync("lihgthouse"));
+        Assert.Equal(2, (await _index.TitlesAsync("lighthuose", includePrivate: true)).Count);
     }
 
     [Fact]

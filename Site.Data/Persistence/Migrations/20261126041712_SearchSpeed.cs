@@ -8,7 +8,8 @@ namespace Site.Data.Persistence.Migrations
     /// <summary>
     /// Search within its speed goals on a large site. Autocomplete gets a table of title words (kept in step with
     /// <c>search_documents</c> by statement triggers, filled here from the rows already indexed) whose byte-ordered
-    /// btree answers any prefix with a short range scan; the one text index over all kinds becomes one per kind, so
+    /// btree answers any prefix with a short range scan; misspelt words are matched against a table of the distinct
+    /// title words (trigram index) instead of every title; the one text index over all kinds becomes one per kind, so
     /// the per-kind match counts each read only their own kind's entries.
     /// </summary>
     public partial class SearchSpeed : Migration
@@ -18,6 +19,10 @@ namespace Site.Data.Persistence.Migrations
         {
             migrationBuilder.DropIndex(
                 name: "ix_search_documents_search_vector",
+                table: "search_documents");
+
+            migrationBuilder.DropIndex(
+                name: "ix_search_documents_title_trigrams",
                 table: "search_documents");
 
             migrationBuilder.CreateTable(
@@ -41,6 +46,17 @@ namespace Site.Data.Persistence.Migrations
                         principalTable: "search_documents",
                         principalColumn: "id",
                         onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "search_words",
+                columns: table => new
+                {
+                    word = table.Column<string>(type: "text", nullable: false, collation: "C")
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_search_words", x => x.word);
                 });
 
             migrationBuilder.CreateIndex(
@@ -84,6 +100,19 @@ namespace Site.Data.Persistence.Migrations
                 columns: new[] { "kind", "starts_title", "word" })
                 .Annotation("Npgsql:IndexInclude", new[] { "is_private", "title_length", "published_at", "document_id" });
 
+            migrationBuilder.CreateIndex(
+                name: "ix_search_title_words_word",
+                table: "search_title_words",
+                column: "word")
+                .Annotation("Npgsql:IndexInclude", new[] { "document_id", "kind", "is_private" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_search_words_trigrams",
+                table: "search_words",
+                column: "word")
+                .Annotation("Npgsql:IndexMethod", "gin")
+                .Annotation("Npgsql:IndexOperators", new[] { "gin_trgm_ops" });
+
             // The words come from the title's word vector, so a suggestion's prefix match agrees with the title-word
             // search (accents folded, lower case). Statement triggers with transition tables write a whole batch of
             // the indexer in one statement; deletes follow through the foreign key.
@@ -93,6 +122,9 @@ namespace Site.Data.Persistence.Migrations
                     INSERT INTO search_title_words (document_id, word, kind, is_private, starts_title, title_length, published_at)
                     SELECT n.id, w.lexeme, n.kind, n.is_private, coalesce(1 = ANY (w.positions), false), length(n.title), n.published_at
                     FROM new_rows n CROSS JOIN LATERAL unnest(n.title_words) w;
+                    INSERT INTO search_words (word)
+                    SELECT DISTINCT w.lexeme FROM new_rows n CROSS JOIN LATERAL unnest(n.title_words) w
+                    ON CONFLICT DO NOTHING;
                     RETURN NULL;
                 END $$;
                 CREATE FUNCTION search_title_words_update() RETURNS trigger LANGUAGE plpgsql AS $$
@@ -101,6 +133,9 @@ namespace Site.Data.Persistence.Migrations
                     INSERT INTO search_title_words (document_id, word, kind, is_private, starts_title, title_length, published_at)
                     SELECT n.id, w.lexeme, n.kind, n.is_private, coalesce(1 = ANY (w.positions), false), length(n.title), n.published_at
                     FROM new_rows n CROSS JOIN LATERAL unnest(n.title_words) w;
+                    INSERT INTO search_words (word)
+                    SELECT DISTINCT w.lexeme FROM new_rows n CROSS JOIN LATERAL unnest(n.title_words) w
+                    ON CONFLICT DO NOTHING;
                     RETURN NULL;
                 END $$;
                 CREATE TRIGGER search_title_words_on_insert AFTER INSERT ON search_documents
@@ -110,6 +145,7 @@ namespace Site.Data.Persistence.Migrations
                 INSERT INTO search_title_words (document_id, word, kind, is_private, starts_title, title_length, published_at)
                 SELECT d.id, w.lexeme, d.kind, d.is_private, coalesce(1 = ANY (w.positions), false), length(d.title), d.published_at
                 FROM search_documents d CROSS JOIN LATERAL unnest(d.title_words) w;
+                INSERT INTO search_words (word) SELECT DISTINCT word FROM search_title_words;
                 """);
         }
 
@@ -125,6 +161,9 @@ namespace Site.Data.Persistence.Migrations
 
             migrationBuilder.DropTable(
                 name: "search_title_words");
+
+            migrationBuilder.DropTable(
+                name: "search_words");
 
             migrationBuilder.DropIndex(
                 name: "ix_search_documents_search_vector_album",
@@ -151,6 +190,13 @@ namespace Site.Data.Persistence.Migrations
                 table: "search_documents",
                 column: "search_vector")
                 .Annotation("Npgsql:IndexMethod", "gin");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_search_documents_title_trigrams",
+                table: "search_documents",
+                column: "title_folded")
+                .Annotation("Npgsql:IndexMethod", "gin")
+                .Annotation("Npgsql:IndexOperators", new[] { "gin_trgm_ops" });
         }
     }
 }
