@@ -186,9 +186,10 @@ public sealed class SearchQueries(IDbContextFactory<SiteDbContext> dbFactory)
             ), scored AS (
                 SELECT d.id, d.kind, d.published_at,
                        ts_rank(v.vector, input.query) AS rank, v.vector @@ input.query AS text_match,
-                       greatest(word_similarity(input.folded, d.title_folded),
-                                coalesce(word_similarity(input.folded, d.description_folded), 0)) AS similarity
+                       CASE WHEN t.similarity >= 1 THEN t.similarity
+                            ELSE greatest(t.similarity, coalesce(word_similarity(input.folded, d.description_folded), 0)) END AS similarity
                 FROM candidates c JOIN search_documents d ON d.id = c.id CROSS JOIN input
+                CROSS JOIN LATERAL (SELECT word_similarity(input.folded, d.title_folded) AS similarity OFFSET 0) t
                 -- A long post's vector is stored out of line: read it once for both uses.
                 CROSS JOIN LATERAL (SELECT d.search_vector || ''::tsvector AS vector OFFSET 0) v
             ), kept AS MATERIALIZED (
@@ -212,8 +213,9 @@ public sealed class SearchQueries(IDbContextFactory<SiteDbContext> dbFactory)
                             THEN ts_headline('site_english', left(b.body, @headline_length), input.query, @headline_options)
                             ELSE h.headline END AS headline
                 FROM page p JOIN search_documents d ON d.id = p.id CROSS JOIN input
-                CROSS JOIN LATERAL (SELECT d.body || '' AS body, length(d.body) > @headline_start AS long,
-                                           CASE WHEN @snippet_word = '' THEN 0 ELSE strpos(lower(d.body), @snippet_word) END AS at OFFSET 0) b
+                CROSS JOIN LATERAL (SELECT d.body || '' AS body OFFSET 0) whole
+                CROSS JOIN LATERAL (SELECT whole.body, length(whole.body) > @headline_start AS long,
+                                           CASE WHEN @snippet_word = '' THEN 0 ELSE strpos(lower(whole.body), @snippet_word) END AS at OFFSET 0) b
                 CROSS JOIN LATERAL (SELECT ts_headline('site_english',
                     CASE WHEN b.body = '' THEN coalesce(d.description, d.title)
                          WHEN NOT b.long THEN b.body
