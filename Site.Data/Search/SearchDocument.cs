@@ -60,6 +60,9 @@ internal sealed class SearchDocumentConfiguration : IEntityTypeConfiguration<Sea
     /// <summary>The title's words, accent-folded but not stemmed, for autocomplete's prefix queries.</summary>
     internal const string TitleWordsSql = "to_tsvector('site_simple'::regconfig, title)";
 
+    /// <summary>The name of the text index of one kind's rows.</summary>
+    internal static string SearchVectorIndexOf(Domain.Search.SearchKind kind) => "ix_search_documents_search_vector_" + kind.Name;
+
     public void Configure(EntityTypeBuilder<SearchDocument> builder)
     {
         builder.ToTable("search_documents");
@@ -77,9 +80,15 @@ internal sealed class SearchDocumentConfiguration : IEntityTypeConfiguration<Sea
         builder.Property<string>("TitleFolded").HasComputedColumnSql("site_unaccent(title)", stored: true);
         builder.Property<string>("DescriptionFolded").HasComputedColumnSql("site_unaccent(description)", stored: true);
         builder.HasIndex(d => new { d.Kind, d.SourceId }).IsUnique();
-        builder.HasIndex("SearchVector").HasMethod("gin");
+        // One text index per kind rather than one over all: a search counts its matches per kind (up to a cap), and
+        // each count then reads only its own kind's entries instead of intersecting a common word's whole list with
+        // the kind's.
+        foreach (var kind in Domain.Search.SearchKind.All)
+        {
+            builder.HasIndex(["SearchVector"], SearchVectorIndexOf(kind)).HasDatabaseName(SearchVectorIndexOf(kind)).HasMethod("gin").HasFilter($"kind = '{kind.Name}'");
+        }
+
         builder.HasIndex("TitleWords").HasMethod("gin");
-        builder.HasIndex("TitleFolded").HasMethod("gin").HasOperators("gin_trgm_ops").HasDatabaseName("ix_search_documents_title_trigrams");
     }
 }
 

@@ -51,6 +51,8 @@ public sealed class SearchIndexer(IDbContextFactory<SiteDbContext> dbFactory, IE
             var known = _sources.Select(s => s.Kind.Name).ToArray();
             var orphans = await db.Set<SearchDocument>().Where(d => !known.Contains(d.Kind)).ExecuteDeleteAsync(cancellationToken);
             total = total with { Removed = total.Removed + orphans };
+            // Title words no title holds any more (the triggers only ever add words).
+            await db.Set<SearchWord>().Where(w => !db.Set<SearchTitleWord>().Any(t => t.Word == w.Word)).ExecuteDeleteAsync(cancellationToken);
         }
 
         logger.LogInformation("Search index rebuilt in {Milliseconds} ms: {Read} documents read, {Written} written, {Removed} removed",

@@ -45,6 +45,11 @@ public sealed class SearchQueries(IDbContextFactory<SiteDbContext> dbFactory)
     /// <summary>Snippets are cut from the start of long bodies only: ts_headline's cost grows with the text it reads.</summary>
     private const int HeadlineSourceLength = 20_000;
 
+    /// <summary>
+    /// How much of a body (cut at words' ends) a snippet is made from: about the 40 words a snippet shows.
+    /// </summary>
+    private const int HeadlineStartLength = 320;
+
     public async Task<SearchResults> SearchAsync(SearchRequest request, CancellationToken cancellationToken = default)
     {
         var query = SearchQueryText.Normalize(request.Query);
@@ -69,9 +74,9 @@ public sealed class SearchQueries(IDbContextFactory<SiteDbContext> dbFactory)
 
         var hits = new List<SearchHit>();
         var counts = new Dictionary<SearchKind, int>();
+        await batch.PrepareAsync(cancellationToken);
         await using (var reader = await batch.ExecuteReaderAsync(cancellationToken))
         {
-            await reader.NextResultAsync(cancellationToken);
             await reader.NextResultAsync(cancellationToken);
             while (await reader.ReadAsync(cancellationToken))
             {
@@ -107,45 +112,86 @@ public sealed class SearchQueries(IDbContextFactory<SiteDbContext> dbFactory)
         return new SearchResults(query, hits, counts, total, page, SearchPaging.PageCount(total));
     }
 
+    private const string EmptyJson = "'{}'";
+
+    /// <summary>The weight the body's words carry in the text vector.</summary>
+    private const string BodyWeight = "'{c}'";
+
     /// <summary>
-    /// Two passes. The first finds candidates without scoring them, each way capped at <c>@pool</c> rows (the page's
-    /// end plus <see cref="CandidatePool"/>): exact title words first (the title-words index), then the text index, then
-    /// titles that look similar (the trigram index), with every filter applied so the cap counts only rows that could be
-    /// shown. Only those few hundred are scored (ts_rank reads a row's whole vector, word similarity compares every
-    /// word of title and description), so a word found in half the rows costs about what a rare one does. When more
-    /// rows match than the pool holds, the best of the rows found is shown, with title matches always among them.
-    /// The counts per kind stop at <see cref="SearchPaging.CountCap"/>.
+    /// Two passes. The first finds rows without scoring them: every text match of each kind up to
+    /// <c>@text_limit</c> through that kind's own text index (these are the per-kind counts, which stop at
+    /// <see cref="SearchPaging.CountCap"/>); up to <c>@pool</c> rows (the page's end plus <see cref="CandidatePool"/>)
+    /// whose title holds the words and whose text matches (none when no text matched, which the title-words index
+    /// alone cannot tell, as with "word -word"); and up to <c>@pool</c> titles holding a word that looks like a word
+    /// typed (the trigram index of the distinct title words, the most similar words first), unless the query is one
+    /// word and the title rows already fill the pool (see below). Every filter
+    /// applies in each way, so the caps count only rows that could be shown. The second pass scores the title rows, the
+    /// similar rows and up to <c>@pool</c> of the text rows (taken from every kind in turn): ts_rank reads a row's
+    /// whole vector and word similarity compares every word of title and description, so a word found in half the
+    /// rows costs about what a rare one does. When more rows match than the pool holds, the best of the rows found is
+    /// shown, with title matches always among them. For one word, rows whose title holds it outscore every other row
+    /// (their rank alone is at least 0.6, a row with the word only in its description and body ranks at most 0.41,
+    /// and both can have a similarity of 1), so when they fill the pool neither text-only nor similar rows are scored.
+    /// Snippets are made from about <see cref="HeadlineStartLength"/> characters of the body: its start, or the
+    /// stretch around the first place the longest word wanted is written when that is further on; from the whole
+    /// (capped) body only when that stretch shows no match but the body (weight C of the vector) has one, as when the
+    /// word is written in another form. ts_headline parses and stems all it is given, so it is never given more.
     /// </summary>
-    private const string SearchSql = """
+    private static readonly string SearchSql = $"""
             WITH input AS (
                 SELECT websearch_to_tsquery('site_english', @q) AS query, site_unaccent(@wanted) AS folded,
                        websearch_to_tsquery('site_simple', @wanted) AS title_query,
                        websearch_to_tsquery('site_english', @excluded) AS excluded
-            ), found AS (
-                (SELECT 1 AS way, d.id FROM search_documents d, input WHERE d.title_words @@ input.title_query AND d.search_vector @@ input.query
+            ), text_hits AS MATERIALIZED (
+                {string.Join("\n                UNION ALL\n                ", SearchKind.All.Select(kind => $"""
+                (SELECT d.id, d.kind FROM search_documents d, input WHERE d.kind = '{kind.Name}' AND d.search_vector @@ input.query
+                   AND (@include_private OR NOT d.is_private) AND (@category::text IS NULL OR d.category = @category)
+                   AND (@excluded = '' OR NOT d.search_vector @@ input.excluded)
+                 LIMIT @text_limit)
+                """))}
+            ), title_hits AS MATERIALIZED (
+                SELECT d.id FROM search_documents d, input WHERE d.title_words @@ input.title_query AND d.search_vector @@ input.query
                    AND (@include_private OR NOT d.is_private) AND (@category::text IS NULL OR d.category = @category)
                    AND (@kind::text IS NULL OR d.kind = @kind) AND (@excluded = '' OR NOT d.search_vector @@ input.excluded)
-                 LIMIT @pool)
-                UNION ALL
-                (SELECT 2, d.id FROM search_documents d, input WHERE d.search_vector @@ input.query
-                   AND (@include_private OR NOT d.is_private) AND (@category::text IS NULL OR d.category = @category)
-                   AND (@kind::text IS NULL OR d.kind = @kind) AND (@excluded = '' OR NOT d.search_vector @@ input.excluded)
-                 LIMIT @pool)
-                UNION ALL
-                (SELECT 3, d.id FROM search_documents d, input WHERE input.folded <% d.title_folded
-                   AND (@include_private OR NOT d.is_private) AND (@category::text IS NULL OR d.category = @category)
-                   AND (@kind::text IS NULL OR d.kind = @kind) AND (@excluded = '' OR NOT d.search_vector @@ input.excluded)
-                 LIMIT @pool)
+                   AND EXISTS (SELECT 1 FROM text_hits)
+                LIMIT @pool
+            ), similar_words AS MATERIALIZED (
+                SELECT w.word, max(word_similarity(q.word, w.word)) AS similarity
+                FROM input CROSS JOIN LATERAL unnest(string_to_array(lower(input.folded), ' ')) AS q(word)
+                JOIN search_words w ON w.word %> q.word
+                WHERE NOT @one_word OR (SELECT count(*) FROM title_hits) < @pool
+                GROUP BY w.word ORDER BY similarity DESC, w.word LIMIT @similar_words
+            ), similar_hits AS MATERIALIZED (
+                SELECT d.id FROM (
+                    SELECT t.document_id, max(sw.similarity) AS similarity FROM similar_words sw
+                    CROSS JOIN LATERAL (SELECT t.document_id FROM search_title_words t
+                                        WHERE t.word = sw.word AND (@include_private OR NOT t.is_private) AND (@kind::text IS NULL OR t.kind = @kind)
+                                        LIMIT @pool) t
+                    GROUP BY t.document_id ORDER BY similarity DESC, t.document_id LIMIT 2 * @pool) s
+                JOIN search_documents d ON d.id = s.document_id CROSS JOIN input
+                WHERE (@category::text IS NULL OR d.category = @category) AND (@excluded = '' OR NOT d.search_vector @@ input.excluded)
+                ORDER BY s.similarity DESC, d.id
+                LIMIT @pool
+            ), wanted_text AS (
+                SELECT id, kind FROM text_hits WHERE @kind::text IS NULL OR kind = @kind
             ), candidates AS (
-                SELECT DISTINCT id FROM found
+                SELECT id FROM title_hits
+                UNION SELECT id FROM similar_hits
+                UNION (SELECT id FROM (SELECT id, row_number() OVER (PARTITION BY kind ORDER BY id) AS turn FROM wanted_text) t
+                       WHERE NOT @one_word OR (SELECT count(*) FROM title_hits) < @pool ORDER BY turn, id LIMIT @pool)
             ), pool_full AS (
-                SELECT coalesce(max(n), 0) >= @pool AS is_full FROM (SELECT count(*) AS n FROM found GROUP BY way) w
+                SELECT (SELECT count(*) FROM title_hits) >= @pool OR (SELECT count(*) FROM similar_hits) >= @pool
+                    OR (SELECT count(*) FROM wanted_text) > @pool
+                    OR coalesce((SELECT max(n) FROM (SELECT count(*) AS n FROM text_hits GROUP BY kind) k), 0) >= @text_limit AS is_full
             ), scored AS (
                 SELECT d.id, d.kind, d.published_at,
-                       ts_rank(d.search_vector, input.query) AS rank, d.search_vector @@ input.query AS text_match,
-                       greatest(word_similarity(input.folded, d.title_folded),
-                                coalesce(word_similarity(input.folded, d.description_folded), 0)) AS similarity
+                       ts_rank(v.vector, input.query) AS rank, v.vector @@ input.query AS text_match,
+                       CASE WHEN t.similarity >= 1 THEN t.similarity
+                            ELSE greatest(t.similarity, coalesce(word_similarity(input.folded, d.description_folded), 0)) END AS similarity
                 FROM candidates c JOIN search_documents d ON d.id = c.id CROSS JOIN input
+                CROSS JOIN LATERAL (SELECT word_similarity(input.folded, d.title_folded) AS similarity OFFSET 0) t
+                -- A long post's vector is stored out of line: read it once for both uses.
+                CROSS JOIN LATERAL (SELECT d.search_vector || ''::tsvector AS vector OFFSET 0) v
             ), kept AS MATERIALIZED (
                 SELECT id, kind, published_at, text_match, @rank_weight * rank + @similarity_weight * similarity AS score
                 FROM scored WHERE rank > @min_rank OR similarity > @min_similarity
@@ -153,39 +199,50 @@ public sealed class SearchQueries(IDbContextFactory<SiteDbContext> dbFactory)
                 SELECT id, kind, published_at, score FROM kept ORDER BY score DESC, published_at DESC NULLS LAST, id LIMIT @limit OFFSET @offset
             ), counts AS (
                 SELECT CASE WHEN @kind::text IS NULL AND NOT (SELECT is_full FROM pool_full)
-                    THEN (SELECT coalesce(json_object_agg(kind, n), '{}')::text FROM (SELECT kind, count(*) AS n FROM kept GROUP BY kind) k)
-                    ELSE (SELECT coalesce(json_object_agg(kinds.kind, least(@count_cap, n.n + title_only.n)) FILTER (WHERE n.n + title_only.n > 0), '{}')::text
-                          FROM unnest(@kinds::text[]) AS kinds(kind) CROSS JOIN LATERAL (
-                              SELECT count(*) AS n FROM (
-                                  SELECT 1 FROM search_documents d, input
-                                  WHERE d.kind = kinds.kind AND d.search_vector @@ input.query
-                                    AND (@include_private OR NOT d.is_private) AND (@category::text IS NULL OR d.category = @category)
-                                    AND (@excluded = '' OR NOT d.search_vector @@ input.excluded)
-                                  LIMIT @count_cap) m) n
+                    THEN (SELECT coalesce(json_object_agg(kind, n), {EmptyJson})::text FROM (SELECT kind, count(*) AS n FROM kept GROUP BY kind) k)
+                    ELSE (SELECT coalesce(json_object_agg(kinds.kind, least(@count_cap, n.n + title_only.n)) FILTER (WHERE n.n + title_only.n > 0), {EmptyJson})::text
+                          FROM unnest(@kinds::text[]) AS kinds(kind)
+                          CROSS JOIN LATERAL (SELECT count(*) AS n FROM text_hits t WHERE t.kind = kinds.kind) n
                           CROSS JOIN LATERAL (SELECT count(*) AS n FROM kept WHERE kept.kind = kinds.kind AND NOT kept.text_match) title_only)
                     END AS by_kind
             )
             SELECT counts.by_kind, r.kind, r.title, r.url, r.category, r.description, r.score, r.published_at, r.headline
             FROM counts LEFT JOIN LATERAL (
                 SELECT p.kind, d.title, d.url, d.category, d.description, p.score, p.published_at, p.id,
-                       ts_headline('site_english', CASE WHEN d.body <> '' THEN left(d.body, @headline_length) ELSE coalesce(d.description, d.title) END,
-                                   input.query, @headline_options) AS headline
+                       CASE WHEN strpos(h.headline, @mark) = 0 AND b.long AND ts_filter(d.search_vector, {BodyWeight}) @@ input.query
+                            THEN ts_headline('site_english', left(b.body, @headline_length), input.query, @headline_options)
+                            ELSE h.headline END AS headline
                 FROM page p JOIN search_documents d ON d.id = p.id CROSS JOIN input
+                CROSS JOIN LATERAL (SELECT d.body || '' AS body OFFSET 0) whole
+                CROSS JOIN LATERAL (SELECT whole.body, length(whole.body) > @headline_start AS long,
+                                           CASE WHEN @snippet_word = '' THEN 0 ELSE strpos(lower(whole.body), @snippet_word) END AS at OFFSET 0) b
+                CROSS JOIN LATERAL (SELECT ts_headline('site_english',
+                    CASE WHEN b.body = '' THEN coalesce(d.description, d.title)
+                         WHEN NOT b.long THEN b.body
+                         WHEN b.at > @headline_start - length(@snippet_word)
+                         THEN (SELECT substr(w, strpos(w, ' ') + 1, length(w) - strpos(w, ' ') - strpos(reverse(w), ' '))
+                               FROM (SELECT substr(b.body, greatest(1, b.at - @headline_start / 3), @headline_start) AS w) x)
+                         ELSE left(b.body, @headline_start + 1 - strpos(reverse(left(b.body, @headline_start + 1)), ' ')) END,
+                    input.query, @headline_options) AS headline OFFSET 0) h
             ) r ON true
             ORDER BY r.score DESC, r.published_at DESC NULLS LAST, r.id
             """;
 
+    /// <summary>At most this many title words that look like the words typed are followed to their titles.</summary>
+    private const int SimilarWords = 20;
+
     /// <summary>How many candidates each way of finding rows offers beyond the end of the page asked for.</summary>
-    private const int CandidatePool = 100;
+    private const int CandidatePool = 20;
 
     /// <summary>The full search as one batch: settings, then the query (prefixed with <paramref name="explain"/> for the benchmark).</summary>
     private static NpgsqlBatch SearchBatch(NpgsqlConnection connection, string query, SearchRequest request, string explain)
     {
-        var batch = SettingsBatch(connection, SearchRanking.CandidateSimilarity);
+        var batch = SettingsBatch(connection);
         var command = new NpgsqlBatchCommand(explain + SearchSql);
         var parts = WebSearchQuery.Parse(query);
         command.Parameters.AddWithValue("q", query);
         command.Parameters.AddWithValue("wanted", parts.WantedText);
+        command.Parameters.AddWithValue("one_word", parts.WantedText.Length > 0 && parts.WantedText.All(char.IsLetterOrDigit));
         command.Parameters.AddWithValue("excluded", string.Join(" or ", parts.ExcludedWords));
         command.Parameters.AddWithValue("include_private", request.IncludePrivate);
         command.Parameters.Add(new NpgsqlParameter("category", NpgsqlDbType.Text) { Value = (object?)request.Category ?? DBNull.Value });
@@ -198,8 +255,13 @@ public sealed class SearchQueries(IDbContextFactory<SiteDbContext> dbFactory)
         command.Parameters.AddWithValue("offset", (request.Page - 1) * SearchPaging.PageSize);
         command.Parameters.AddWithValue("pool", request.Page * SearchPaging.PageSize + CandidatePool);
         command.Parameters.AddWithValue("count_cap", SearchPaging.CountCap);
+        command.Parameters.AddWithValue("similar_words", SimilarWords);
+        command.Parameters.AddWithValue("text_limit", Math.Max(SearchPaging.CountCap, request.Page * SearchPaging.PageSize + CandidatePool));
         command.Parameters.AddWithValue("kinds", SearchKind.All.Select(k => k.Name).ToArray());
         command.Parameters.AddWithValue("headline_length", HeadlineSourceLength);
+        command.Parameters.AddWithValue("headline_start", HeadlineStartLength);
+        command.Parameters.AddWithValue("snippet_word", parts.WantedText.Split(' ').MaxBy(w => w.Length)?.ToLowerInvariant() ?? "");
+        command.Parameters.AddWithValue("mark", SearchSnippet.StartMark.ToString());
         command.Parameters.AddWithValue("headline_options", HeadlineOptions);
         batch.BatchCommands.Add(command);
         return batch;
@@ -223,6 +285,7 @@ public sealed class SearchQueries(IDbContextFactory<SiteDbContext> dbFactory)
         await using var batch = AutocompleteBatch(connection, query, prefix, includePrivate, "");
 
         var candidates = new List<SearchSuggestion>();
+        await batch.PrepareAsync(cancellationToken);
         await using (var reader = await batch.ExecuteReaderAsync(cancellationToken))
         {
             await reader.NextResultAsync(cancellationToken);
@@ -239,30 +302,80 @@ public sealed class SearchQueries(IDbContextFactory<SiteDbContext> dbFactory)
     }
 
     /// <summary>
-    /// Each kind's suggestions are the best of at most this many titles found: two letters match a quarter of a large
+    /// Each kind's suggestions are the best of at most this many titles starting with the letters typed and as many
+    /// with a later word starting with them (in the title-word index's order): two letters match a quarter of a large
     /// site's titles, and ordering them all would cost more than the keystroke allows.
     /// </summary>
-    private const int AutocompletePool = 100;
+    private const int AutocompletePool = 50;
+
+    /// <summary>
+    /// With several words typed, the rows of the longest word's prefix are read up to this many per kind and checked
+    /// for the other words against their titles; a rarer combination beyond them is not suggested.
+    /// </summary>
+    private const int AutocompleteScanLimit = 1000;
+
+    /// <summary>
+    /// The candidates of each kind (best first): its title-word rows whose word starts with the accent-folded,
+    /// lower-case <c>@word</c>, found by a range scan of <c>ix_search_title_words_prefix</c>. One word typed: titles
+    /// starting with it first, then shorter titles, then newer, all read from the index alone. Several: the longest
+    /// word's rows, kept when the title's words start with every word typed.
+    /// </summary>
+    private static string AutocompleteSql(bool severalWords)
+    {
+        const string range = "w.word >= lower(site_unaccent(@word)) AND w.word < lower(site_unaccent(@word)) || chr(1114111)";
+        var parts = SearchKind.All.Select(kind => severalWords
+            ? $"""
+                (SELECT '{kind.Name}' AS kind, b.* FROM (
+                     SELECT DISTINCT ON (d.id) d.id AS document_id, starts_with(lower(d.title_folded), lower(site_unaccent(@q))) AS starts_title,
+                            length(d.title) AS title_length, d.published_at
+                     FROM (SELECT w.document_id FROM search_title_words w
+                           WHERE w.kind = '{kind.Name}' AND {range} AND (@include_private OR NOT w.is_private)
+                           ORDER BY w.word LIMIT @scan) w
+                     JOIN search_documents d ON d.id = w.document_id
+                     WHERE d.title_words @@ to_tsquery('site_simple', @prefix)) b
+                 ORDER BY b.starts_title DESC, b.title_length, b.published_at DESC NULLS LAST, b.document_id
+                 LIMIT {AutocompleteMix.QuotaOf(kind)})
+                """
+            : $"""
+                (SELECT '{kind.Name}' AS kind, b.* FROM (
+                     SELECT DISTINCT ON (p.document_id) p.* FROM (
+                         (SELECT w.document_id, w.starts_title, w.title_length, w.published_at FROM search_title_words w
+                          WHERE w.kind = '{kind.Name}' AND w.starts_title AND {range} AND (@include_private OR NOT w.is_private)
+                          ORDER BY w.word LIMIT @pool)
+                         UNION ALL
+                         (SELECT w.document_id, w.starts_title, w.title_length, w.published_at FROM search_title_words w
+                          WHERE w.kind = '{kind.Name}' AND NOT w.starts_title AND {range} AND (@include_private OR NOT w.is_private)
+                          ORDER BY w.word LIMIT @pool)) p
+                     ORDER BY p.document_id, p.starts_title DESC) b
+                 ORDER BY b.starts_title DESC, b.title_length, b.published_at DESC NULLS LAST, b.document_id
+                 LIMIT {AutocompleteMix.QuotaOf(kind)})
+                """);
+        return $"""
+            SELECT c.kind, d.title, d.url, d.category
+            FROM (SELECT * FROM ({string.Join("\nUNION ALL\n", parts)}) u
+                  ORDER BY array_position(@kinds::text[], u.kind::text), u.starts_title DESC, u.title_length, u.published_at DESC NULLS LAST, u.document_id
+                  LIMIT {AutocompleteMix.Total}) c
+            JOIN search_documents d ON d.id = c.document_id
+            ORDER BY array_position(@kinds::text[], c.kind::text), c.starts_title DESC, c.title_length, c.published_at DESC NULLS LAST, c.document_id
+            """;
+    }
+
+    private static readonly string AutocompleteOneWordSql = AutocompleteSql(severalWords: false);
+    private static readonly string AutocompleteWordsSql = AutocompleteSql(severalWords: true);
 
     private static NpgsqlBatch AutocompleteBatch(NpgsqlConnection connection, string query, string prefix, bool includePrivate, string explain)
     {
-        var parts = SearchKind.All.Select(kind => $"""
-            (SELECT c.kind, c.title, c.url, c.category FROM (
-                 SELECT d.id, d.kind, d.title, d.title_folded, d.url, d.category, d.published_at FROM search_documents d, input
-                 WHERE d.kind = '{kind.Name}' AND d.title_words @@ input.query AND (@include_private OR NOT d.is_private)
-                 LIMIT @pool) c, input
-             ORDER BY starts_with(lower(c.title_folded), input.folded) DESC, length(c.title), c.published_at DESC NULLS LAST, c.id
-             LIMIT {AutocompleteMix.QuotaOf(kind)})
-            """);
-        var sql = "WITH input AS (SELECT to_tsquery('site_simple', @prefix) AS query, lower(site_unaccent(@q)) AS folded)\n"
-            + string.Join("\nUNION ALL\n", parts);
-
-        var batch = SettingsBatch(connection, null);
-        var command = new NpgsqlBatchCommand(explain + sql);
+        // The prefix query is "word:* & word:*": the longest word narrows best.
+        var words = prefix.Split(" & ").Select(w => w[..^2]).ToArray();
+        var batch = SettingsBatch(connection);
+        var command = new NpgsqlBatchCommand(explain + (words.Length == 1 ? AutocompleteOneWordSql : AutocompleteWordsSql));
+        command.Parameters.AddWithValue("word", words.OrderByDescending(w => w.Length).First());
         command.Parameters.AddWithValue("prefix", prefix);
         command.Parameters.AddWithValue("q", query);
         command.Parameters.AddWithValue("include_private", includePrivate);
         command.Parameters.AddWithValue("pool", AutocompletePool);
+        command.Parameters.AddWithValue("scan", AutocompleteScanLimit);
+        command.Parameters.AddWithValue("kinds", SearchKind.All.Select(k => k.Name).ToArray());
         batch.BatchCommands.Add(command);
         return batch;
     }
@@ -304,22 +417,20 @@ public sealed class SearchQueries(IDbContextFactory<SiteDbContext> dbFactory)
     }
 
     /// <summary>
-    /// A batch that first sets, for its own implicit transaction only, the statement timeout and (for full search)
-    /// the word-similarity threshold that the trigram indexes answer <c>&lt;%</c> with.
+    /// A batch that first sets, for its own implicit transaction only and in one statement, the statement timeout, the
+    /// word-similarity threshold that the trigram index answers <c>&lt;%</c> with, and no JIT compilation: these
+    /// queries read a few hundred rows through indexes, and compiling them costs more than running them.
     /// </summary>
-    private static NpgsqlBatch SettingsBatch(NpgsqlConnection connection, double? similarityThreshold)
+    private static NpgsqlBatch SettingsBatch(NpgsqlConnection connection)
     {
         var batch = new NpgsqlBatch(connection);
-        var settings = new NpgsqlBatchCommand("SELECT set_config('statement_timeout', @timeout, true)");
+        var settings = new NpgsqlBatchCommand("""
+            SELECT set_config('statement_timeout', @timeout, true), set_config('pg_trgm.word_similarity_threshold', @threshold, true),
+                   set_config('jit', 'off', true)
+            """);
         settings.Parameters.AddWithValue("timeout", StatementTimeout);
+        settings.Parameters.AddWithValue("threshold", SearchRanking.CandidateSimilarity.ToString(CultureInfo.InvariantCulture));
         batch.BatchCommands.Add(settings);
-        if (similarityThreshold is { } threshold)
-        {
-            var similarity = new NpgsqlBatchCommand("SELECT set_config('pg_trgm.word_similarity_threshold', @threshold, true)");
-            similarity.Parameters.AddWithValue("threshold", threshold.ToString(CultureInfo.InvariantCulture));
-            batch.BatchCommands.Add(similarity);
-        }
-
         return batch;
     }
 

@@ -1658,17 +1658,6 @@ namespace Site.Data.Persistence.Migrations
                     b.HasKey("Id")
                         .HasName("pk_search_documents");
 
-                    b.HasIndex("SearchVector")
-                        .HasDatabaseName("ix_search_documents_search_vector");
-
-                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("SearchVector"), "gin");
-
-                    b.HasIndex("TitleFolded")
-                        .HasDatabaseName("ix_search_documents_title_trigrams");
-
-                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("TitleFolded"), "gin");
-                    NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex("TitleFolded"), new[] { "gin_trgm_ops" });
-
                     b.HasIndex("TitleWords")
                         .HasDatabaseName("ix_search_documents_title_words");
 
@@ -1678,7 +1667,105 @@ namespace Site.Data.Persistence.Migrations
                         .IsUnique()
                         .HasDatabaseName("ix_search_documents_kind_source_id");
 
+                    b.HasIndex(new[] { "SearchVector" }, "ix_search_documents_search_vector_album")
+                        .HasDatabaseName("ix_search_documents_search_vector_album")
+                        .HasFilter("kind = 'album'");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex(new[] { "SearchVector" }, "ix_search_documents_search_vector_album"), "gin");
+
+                    b.HasIndex(new[] { "SearchVector" }, "ix_search_documents_search_vector_book")
+                        .HasDatabaseName("ix_search_documents_search_vector_book")
+                        .HasFilter("kind = 'book'");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex(new[] { "SearchVector" }, "ix_search_documents_search_vector_book"), "gin");
+
+                    b.HasIndex(new[] { "SearchVector" }, "ix_search_documents_search_vector_photo")
+                        .HasDatabaseName("ix_search_documents_search_vector_photo")
+                        .HasFilter("kind = 'photo'");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex(new[] { "SearchVector" }, "ix_search_documents_search_vector_photo"), "gin");
+
+                    b.HasIndex(new[] { "SearchVector" }, "ix_search_documents_search_vector_post")
+                        .HasDatabaseName("ix_search_documents_search_vector_post")
+                        .HasFilter("kind = 'post'");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex(new[] { "SearchVector" }, "ix_search_documents_search_vector_post"), "gin");
+
+                    b.HasIndex(new[] { "SearchVector" }, "ix_search_documents_search_vector_project")
+                        .HasDatabaseName("ix_search_documents_search_vector_project")
+                        .HasFilter("kind = 'project'");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex(new[] { "SearchVector" }, "ix_search_documents_search_vector_project"), "gin");
+
                     b.ToTable("search_documents", (string)null);
+                });
+
+            modelBuilder.Entity("Site.Data.Search.SearchTitleWord", b =>
+                {
+                    b.Property<long>("DocumentId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("document_id");
+
+                    b.Property<string>("Word")
+                        .HasColumnType("text")
+                        .HasColumnName("word")
+                        .UseCollation("C");
+
+                    b.Property<bool>("IsPrivate")
+                        .HasColumnType("boolean")
+                        .HasColumnName("is_private");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("kind");
+
+                    b.Property<DateTimeOffset?>("PublishedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("published_at");
+
+                    b.Property<bool>("StartsTitle")
+                        .HasColumnType("boolean")
+                        .HasColumnName("starts_title");
+
+                    b.Property<int>("TitleLength")
+                        .HasColumnType("integer")
+                        .HasColumnName("title_length");
+
+                    b.HasKey("DocumentId", "Word")
+                        .HasName("pk_search_title_words");
+
+                    b.HasIndex("Word")
+                        .HasDatabaseName("ix_search_title_words_word");
+
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex("Word"), new[] { "DocumentId", "Kind", "IsPrivate" });
+
+                    b.HasIndex("Kind", "StartsTitle", "Word")
+                        .HasDatabaseName("ix_search_title_words_prefix");
+
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex("Kind", "StartsTitle", "Word"), new[] { "IsPrivate", "TitleLength", "PublishedAt", "DocumentId" });
+
+                    b.ToTable("search_title_words", (string)null);
+                });
+
+            modelBuilder.Entity("Site.Data.Search.SearchWord", b =>
+                {
+                    b.Property<string>("Word")
+                        .HasColumnType("text")
+                        .HasColumnName("word")
+                        .UseCollation("C");
+
+                    b.HasKey("Word")
+                        .HasName("pk_search_words");
+
+                    b.HasIndex("Word")
+                        .HasDatabaseName("ix_search_words_trigrams");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("Word"), "gin");
+                    NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex("Word"), new[] { "gin_trgm_ops" });
+
+                    b.ToTable("search_words", (string)null);
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>
@@ -1867,6 +1954,16 @@ namespace Site.Data.Persistence.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_photo_variants_photos_photo_id");
+                });
+
+            modelBuilder.Entity("Site.Data.Search.SearchTitleWord", b =>
+                {
+                    b.HasOne("Site.Data.Search.SearchDocument", null)
+                        .WithMany()
+                        .HasForeignKey("DocumentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_search_title_words_search_documents_document_id");
                 });
 
             modelBuilder.Entity("Site.Data.Albums.Album", b =>
