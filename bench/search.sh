@@ -6,6 +6,7 @@
 # Usage: bench/search.sh [documents, default 100000] [seconds per measurement, default 10] [clients, default 8]
 # BENCH_FULL_PLANS=1 prints the whole EXPLAIN ANALYZE output instead of its index scans and timing.
 # BENCH_REUSE_INDEX=1 keeps the index of an earlier run (only useful with a server that outlives the run).
+# BENCH_SHAPES=1 also times each shape of full-search query (one word, two, cut short, phrase, exclusion) alone.
 # Starts a private PostgreSQL (data in .bench/search-pg, durable settings as in production) on a free port and stops it after.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd); cd "$root"; . scripts/lib/common.sh

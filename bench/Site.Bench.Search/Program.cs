@@ -71,6 +71,19 @@ Load.Print("primary-key lookup (baseline)", baseline, baseline);
 Load.Print("autocomplete", autocomplete, baseline);
 Load.Print("full search (ranked, 20 + snippets)", search, baseline);
 
+// BENCH_SHAPES=1: each shape of full-search query alone, one client at a time (where the server's time goes).
+if (Environment.GetEnvironmentVariable("BENCH_SHAPES") == "1")
+{
+    Console.WriteLine();
+    for (var shape = 0; shape < QueryMix.Shapes.Length; shape++)
+    {
+        var shapeRandom = new Random(100 + shape);
+        var terms = Enumerable.Range(0, 80).Select(_ => QueryMix.OfShape(words, shapeRandom, shape)).ToArray();
+        var one = await Load.RunAsync(1, Math.Max(2, seconds / 2), (i, ct) => queries.SearchAsync(new SearchRequest(terms[i % terms.Length]), ct));
+        Load.Print("  alone: " + QueryMix.Shapes[shape], one, baseline);
+    }
+}
+
 // ------------------------------------------------------------------------------------------------ plans
 var sample = words[42];
 var (searchPlan, autocompletePlan) = await queries.ExplainAsync(sample);
@@ -180,7 +193,11 @@ internal static class Vocabulary
 internal static class QueryMix
 {
     /// <summary>One or two words, sometimes cut short (a typo-ish prefix), sometimes a quoted phrase or an exclusion.</summary>
-    public static string FullSearch(string[] words, Random random) => random.Next(5) switch
+    public static string FullSearch(string[] words, Random random) => OfShape(words, random, random.Next(5));
+
+    public static readonly string[] Shapes = ["one word", "two words", "a word cut short", "a quoted phrase", "word -word"];
+
+    public static string OfShape(string[] words, Random random, int shape) => shape switch
     {
         0 => Vocabulary.Pick(words, random),
         1 => Vocabulary.Pick(words, random) + " " + Vocabulary.Pick(words, random),
