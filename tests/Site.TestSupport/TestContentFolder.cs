@@ -1,4 +1,9 @@
 using System.Text;
+using Microsoft.Extensions.Hosting.Internal;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+using Site.Data.Configuration;
+using Site.Data.Content;
 
 namespace Site.TestSupport;
 
@@ -32,6 +37,15 @@ public sealed class TestContentFolder : IDisposable
     }
 
     public string Path { get; }
+
+    /// <summary>A content sync of this folder into <paramref name="database"/>, built as the hosts build it.</summary>
+    public ContentSync SyncInto(TestDatabase database, SiteIdentityOptions? site = null) => new(
+        database.CreateContextFactory(),
+        Options.Create(new ContentOptions { Path = Path }),
+        new HostingEnvironment { ContentRootPath = "/" },
+        TimeProvider.System,
+        NullLogger<ContentSync>.Instance,
+        site is null ? null : Options.Create(site));
 
     /// <summary>Writes a post with the usual front matter; <paramref name="extraFrontMatter"/> lines are added before the closing ---.</summary>
     public string Post(string category, string fileName, string title, string date, string body, string extraFrontMatter = "")

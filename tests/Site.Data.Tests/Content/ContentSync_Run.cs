@@ -23,12 +23,7 @@ public sealed class ContentSync_Run : IAsyncLifetime
         await _database.DisposeAsync();
     }
 
-    private ContentSync Sync() => new(
-        _database.CreateContextFactory(),
-        Options.Create(new ContentOptions { Path = _content.Path }),
-        new HostingEnvironment { ContentRootPath = "/" },
-        TimeProvider.System,
-        NullLogger<ContentSync>.Instance);
+    private ContentSync Sync() => _content.SyncInto(_database);
 
     private void WriteTwoLinkedPosts()
     {

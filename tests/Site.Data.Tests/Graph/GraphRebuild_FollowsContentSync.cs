@@ -1,8 +1,5 @@
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Hosting.Internal;
 using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Options;
-using Site.Data.Configuration;
 using Site.Data.Content;
 using Site.Data.Graph;
 using Site.Data.Jobs;
@@ -27,12 +24,7 @@ public sealed class GraphRebuild_FollowsContentSync : IAsyncLifetime
         await _database.DisposeAsync();
     }
 
-    private ContentSync Sync() => new(
-        _database.CreateContextFactory(),
-        Options.Create(new ContentOptions { Path = _content.Path }),
-        new HostingEnvironment { ContentRootPath = "/" },
-        TimeProvider.System,
-        NullLogger<ContentSync>.Instance);
+    private ContentSync Sync() => _content.SyncInto(_database);
 
     private async Task<List<Job>> JobsAsync(string type)
     {

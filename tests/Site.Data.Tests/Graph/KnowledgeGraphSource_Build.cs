@@ -1,7 +1,5 @@
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Hosting.Internal;
 using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Options;
 using Site.Data.Configuration;
 using Site.Data.Content;
 using Site.Data.Graph;
@@ -24,13 +22,8 @@ public sealed class KnowledgeGraphSource_Build : IAsyncLifetime
         await _database.DisposeAsync();
     }
 
-    private Task<ContentSyncResult> SyncAsync() => new ContentSync(
-        _database.CreateContextFactory(),
-        Options.Create(new ContentOptions { Path = _content.Path }),
-        new HostingEnvironment { ContentRootPath = "/" },
-        TimeProvider.System,
-        NullLogger<ContentSync>.Instance,
-        Options.Create(new SiteIdentityOptions { BaseUrl = "https://blog.example.org" })).RunAsync();
+    private Task<ContentSyncResult> SyncAsync() =>
+        _content.SyncInto(_database, new SiteIdentityOptions { BaseUrl = "https://blog.example.org" }).RunAsync();
 
     [Fact]
     public async Task CountsRelativeAndAbsoluteLinksOnceEach_LeavesOutDraftsAndMissingPosts()

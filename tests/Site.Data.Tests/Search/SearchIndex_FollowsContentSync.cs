@@ -1,8 +1,5 @@
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Hosting.Internal;
 using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Options;
-using Site.Data.Configuration;
 using Site.Data.Content;
 using Site.Data.Jobs;
 using Site.Data.Search;
@@ -24,12 +21,7 @@ public sealed class SearchIndex_FollowsContentSync : IAsyncLifetime
         await _database.DisposeAsync();
     }
 
-    private ContentSync Sync() => new(
-        _database.CreateContextFactory(),
-        Options.Create(new ContentOptions { Path = _content.Path }),
-        new HostingEnvironment { ContentRootPath = "/" },
-        TimeProvider.System,
-        NullLogger<ContentSync>.Instance);
+    private ContentSync Sync() => _content.SyncInto(_database);
 
     private SearchIndexer Indexer() => new(
         _database.CreateContextFactory(),
