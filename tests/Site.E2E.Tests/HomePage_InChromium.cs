@@ -11,9 +11,6 @@ namespace Site.E2E.Tests;
 /// </summary>
 public class HomePage_InChromium
 {
-    /// <summary>The system browser; a browser of Playwright's own would have to be downloaded, which must never happen.</summary>
-    private const string Chromium = "/usr/bin/chromium";
-
     [Fact]
     public async Task LiveStatusConnects_WithoutContentSecurityPolicyViolations()
     {
@@ -22,16 +19,7 @@ public class HomePage_InChromium
         var address = factory.StartKestrel();
 
         using var playwright = await Playwright.CreateAsync();
-        await using var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-        {
-            ExecutablePath = Chromium,
-            Headless = true,
-            Args =
-            [
-                "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking",
-                "--disable-component-update", "--no-first-run", "--disable-sync",
-            ],
-        });
+        await using var browser = await SystemChromium.LaunchAsync(playwright);
         var page = await browser.NewPageAsync();
         var console = new ConcurrentQueue<string>();
         page.Console += (_, message) => console.Enqueue($"{message.Type}: {message.Text}");

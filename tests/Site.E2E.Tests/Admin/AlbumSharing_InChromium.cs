@@ -33,12 +33,7 @@ public sealed class AlbumSharing_InChromium : IAsyncLifetime
     public async Task TheAdminSharesAPrivateAlbum_AndOnlyTheLinksHolderSeesAndDownloadsIt()
     {
         using var playwright = await Playwright.CreateAsync();
-        await using var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-        {
-            ExecutablePath = "/usr/bin/chromium",
-            Headless = true,
-            Args = ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--no-first-run", "--disable-background-networking"],
-        });
+        await using var browser = await SystemChromium.LaunchAsync(playwright);
         var admin = await browser.NewPageAsync();
         await admin.GotoAsync(_site.BaseAddress + "/account/login?ReturnUrl=%2Fadmin%2Falbums%2Fnew");
         await admin.FillAsync("#login-email", _site.AdminEmail);

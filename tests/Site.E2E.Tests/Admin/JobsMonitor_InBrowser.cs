@@ -45,12 +45,7 @@ public sealed class JobsMonitor_InBrowser : IAsyncLifetime
     public async Task TheAdminWatchesAJobGoFromQueuedToDone_AndPausesASchedule()
     {
         using var playwright = await Playwright.CreateAsync();
-        await using var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-        {
-            ExecutablePath = "/usr/bin/chromium",
-            Headless = true,
-            Args = ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage"],
-        });
+        await using var browser = await SystemChromium.LaunchAsync(playwright);
         var page = await browser.NewPageAsync();
         await page.GotoAsync(_factory.ClientOptions.BaseAddress + "admin/jobs");
         await page.Locator(".jobs-monitor[data-live=connected]").WaitForAsync();

@@ -46,12 +46,7 @@ public sealed class PhotoList_InChromium : IAsyncLifetime
     public async Task PagesAndFiltersLiveInTheAddress_SurviveAReload_AndGoBackWithTheBrowser()
     {
         using var playwright = await Playwright.CreateAsync();
-        await using var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-        {
-            ExecutablePath = "/usr/bin/chromium",
-            Headless = true,
-            Args = ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--no-first-run", "--disable-background-networking"],
-        });
+        await using var browser = await SystemChromium.LaunchAsync(playwright);
         var page = await browser.NewPageAsync();
         page.SetDefaultTimeout(30_000);
         Assertions.SetDefaultExpectTimeout(15_000);

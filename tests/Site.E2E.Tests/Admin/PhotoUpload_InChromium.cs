@@ -33,12 +33,7 @@ public sealed class PhotoUpload_InChromium : IAsyncLifetime
     public async Task TheAdminDropsThreePhotos_WatchesThemReachComplete_AndARepeatIsRefusedAsADuplicate()
     {
         using var playwright = await Playwright.CreateAsync();
-        await using var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-        {
-            ExecutablePath = "/usr/bin/chromium",
-            Headless = true,
-            Args = ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--no-first-run", "--disable-background-networking"],
-        });
+        await using var browser = await SystemChromium.LaunchAsync(playwright);
         var page = await browser.NewPageAsync();
         await page.GotoAsync(_site.BaseAddress + "/account/login?ReturnUrl=%2Fadmin%2Fphotos%2Fupload");
         await page.FillAsync("#login-email", _site.AdminEmail);

@@ -20,12 +20,7 @@ public class Comments_InChromium
             ["Site:Content:Path"] = Path.Combine(TestServices.RepositoryRoot, "content"),
         });
         using var playwright = await Playwright.CreateAsync();
-        await using var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-        {
-            ExecutablePath = "/usr/bin/chromium",
-            Headless = true,
-            Args = ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--no-first-run", "--disable-background-networking"],
-        });
+        await using var browser = await SystemChromium.LaunchAsync(playwright);
         var text = "Thanks for this, from a browser " + Guid.NewGuid().ToString("N")[..8];
 
         // The reader: the script swaps the link for the form, and the form fetches its token when sent.

@@ -13,15 +13,6 @@ namespace Site.E2E.Tests.Graph;
 /// </summary>
 public class KnowledgeGraph_InChromium
 {
-    private const string Chromium = "/usr/bin/chromium";
-
-    /// <summary>Flags for headless Chromium without a GPU, as on a server.</summary>
-    internal static readonly string[] BrowserArgs =
-    [
-        "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-        "--disable-background-networking", "--disable-component-update", "--no-first-run", "--disable-sync",
-    ];
-
     [Fact]
     public async Task GraphDraws_HoverShowsTheTitle_ClickOpensThePost()
     {
@@ -35,7 +26,7 @@ public class KnowledgeGraph_InChromium
         await factory.Services.GetRequiredService<ContentSync>().RunAsync();
 
         using var playwright = await Playwright.CreateAsync();
-        await using var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions { ExecutablePath = Chromium, Headless = true, Args = BrowserArgs });
+        await using var browser = await SystemChromium.LaunchAsync(playwright);
         var page = await browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 1280, Height = 900 } });
         var console = new ConcurrentQueue<string>();
         page.Console += (_, message) => console.Enqueue($"{message.Type}: {message.Text}");

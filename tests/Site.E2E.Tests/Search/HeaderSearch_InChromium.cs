@@ -14,8 +14,6 @@ namespace Site.E2E.Tests.Search;
 /// </summary>
 public class HeaderSearch_InChromium
 {
-    private const string Chromium = "/usr/bin/chromium";
-
     [Fact]
     public async Task TypeMoveWithTheArrows_AndEnterOpensThePost()
     {
@@ -29,12 +27,7 @@ public class HeaderSearch_InChromium
         await factory.Services.GetRequiredService<SearchIndexer>().RebuildAsync();
 
         using var playwright = await Playwright.CreateAsync();
-        await using var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-        {
-            ExecutablePath = Chromium,
-            Headless = true,
-            Args = ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking", "--disable-component-update", "--no-first-run", "--disable-sync"],
-        });
+        await using var browser = await SystemChromium.LaunchAsync(playwright);
         var page = await browser.NewPageAsync();
         var problems = new ConcurrentQueue<string>();
         page.PageError += (_, error) => problems.Enqueue($"pageerror: {error}");
@@ -101,12 +94,7 @@ public class HeaderSearch_InChromium
         await factory.Services.GetRequiredService<SearchIndexer>().RebuildAsync();
 
         using var playwright = await Playwright.CreateAsync();
-        await using var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-        {
-            ExecutablePath = Chromium,
-            Headless = true,
-            Args = ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--no-first-run"],
-        });
+        await using var browser = await SystemChromium.LaunchAsync(playwright);
         var page = await browser.NewPageAsync();
         await page.GotoAsync(new Uri(address, "/b/tech/").ToString());
         var box = page.Locator("#site-search-q");
