@@ -215,7 +215,7 @@ partial class Program
           }
           const nodes = [];
           for (let i = 1; i <= n; i++) nodes.push({ id: i, title: "Post " + i, description: "", url: "/b/tech/post-" + i + "/", degree: degree[i], color: colours[i % 5] });
-          window.benchView = create(document.getElementById("g"), document.getElementById("t"), null, { layoutMilliseconds: ms + 2000 });
+          window.benchView = create(document.getElementById("g"), document.getElementById("t"), { layoutMilliseconds: ms + 2000 });
           window.benchView.setData({ nodes, edges, centre: null });
         };
         window.drawingStats = () => {

@@ -50,10 +50,9 @@ function emptyScene() {
 }
 
 class KnowledgeGraphView {
-  constructor(container, tooltip, component, options) {
+  constructor(container, tooltip, options) {
     this.container = container;
     this.tooltip = tooltip;
-    this.component = component;
     this.options = options || {};
     this.graph = new Graph({ type: "directed", multi: false, allowSelfLoops: false });
     this.scene = emptyScene();
@@ -138,7 +137,6 @@ class KnowledgeGraphView {
     this.target = this.scene.positions.slice();
     this.centre = data.centre === null || data.centre === undefined ? -1 : this.scene.index.get(String(data.centre)) ?? -1;
     this.focused = this.centre;
-    this.hovered = -2; // so that hover(-1) below resets the tooltip
     this.hover(-1);
     this.follow = true;
     this.camera.animation = null;
@@ -657,8 +655,8 @@ class KnowledgeGraphView {
 }
 
 /** Called by the component once its elements are in the page. */
-export function create(container, tooltip, component, options) {
-  const view = new KnowledgeGraphView(container, tooltip, component, options);
+export function create(container, tooltip, options) {
+  const view = new KnowledgeGraphView(container, tooltip, options);
   container.dataset.ready = "true";
   window.siteKnowledgeGraph = view;
   return view;
