@@ -7,6 +7,7 @@
 # BENCH_FULL_PLANS=1 prints the whole EXPLAIN ANALYZE output instead of its index scans and timing.
 # BENCH_REUSE_INDEX=1 keeps the index of an earlier run (only useful with a server that outlives the run).
 # BENCH_SHAPES=1 also times each shape of full-search query (one word, two, cut short, phrase, exclusion) alone.
+# BENCH_EXPLAIN=term also prints the whole plan of a full search for that term.
 # Starts a private PostgreSQL (data in .bench/search-pg, durable settings as in production) on a free port and stops it after.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd); cd "$root"; . scripts/lib/common.sh

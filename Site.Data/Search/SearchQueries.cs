@@ -19,11 +19,16 @@ public sealed record SearchHit(
 /// <summary>
 /// A page of results. <see cref="CountsByKind"/> counts every match of the query (and category) per kind, before the
 /// kind filter, so the page can offer them as filters; <see cref="Total"/> is what the current filter matches.
+/// <see cref="Unfinished"/> holds the kinds whose counting stopped before the end, so their counts mean "at least".
 /// </summary>
 public sealed record SearchResults(
-    string Query, IReadOnlyList<SearchHit> Hits, IReadOnlyDictionary<SearchKind, int> CountsByKind, int Total, int Page, int PageCount)
+    string Query, IReadOnlyList<SearchHit> Hits, IReadOnlyDictionary<SearchKind, int> CountsByKind, int Total, int Page, int PageCount,
+    IReadOnlySet<SearchKind> Unfinished)
 {
-    public static SearchResults Empty(string query) => new(query, [], new Dictionary<SearchKind, int>(), 0, 1, 0);
+    public static SearchResults Empty(string query) => new(query, [], new Dictionary<SearchKind, int>(), 0, 1, 0, new HashSet<SearchKind>());
+
+    /// <summary>Whether the count of <paramref name="kind"/> (of every kind when null) is a lower bound.</summary>
+    public bool IsUnfinished(SearchKind? kind) => kind is null ? Unfinished.Count > 0 : Unfinished.Contains(kind);
 }
 
 /// <summary>A suggestion of the header's search box, as the autocomplete API returns it.</summary>
@@ -74,6 +79,7 @@ public sealed class SearchQueries(IDbContextFactory<SiteDbContext> dbFactory)
 
         var hits = new List<SearchHit>();
         var counts = new Dictionary<SearchKind, int>();
+        var unfinished = new HashSet<SearchKind>();
         await batch.PrepareAsync(cancellationToken);
         await using (var reader = await batch.ExecuteReaderAsync(cancellationToken))
         {
@@ -87,29 +93,36 @@ public sealed class SearchQueries(IDbContextFactory<SiteDbContext> dbFactory)
                         if (SearchKind.FromName(name) is { } kind)
                         {
                             counts[kind] = count;
+                            if (count >= SearchPaging.CountCap)
+                            {
+                                unfinished.Add(kind);
+                            }
                         }
                     }
+
+                    unfinished.UnionWith(reader.GetString(1).Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(SearchKind.FromName).OfType<SearchKind>());
                 }
 
-                if (reader.IsDBNull(1) || SearchKind.FromName(reader.GetString(1)) is not { } hitKind)
+                if (reader.IsDBNull(2) || SearchKind.FromName(reader.GetString(2)) is not { } hitKind)
                 {
                     continue;
                 }
 
                 hits.Add(new SearchHit(
                     hitKind,
-                    reader.GetString(2),
                     reader.GetString(3),
-                    reader.IsDBNull(4) ? null : reader.GetString(4),
+                    reader.GetString(4),
                     reader.IsDBNull(5) ? null : reader.GetString(5),
-                    SearchSnippet.ToHtml(reader.IsDBNull(8) ? null : reader.GetString(8)),
-                    reader.GetDouble(6),
-                    reader.IsDBNull(7) ? null : reader.GetFieldValue<DateTimeOffset>(7)));
+                    reader.IsDBNull(6) ? null : reader.GetString(6),
+                    SearchSnippet.ToHtml(reader.IsDBNull(9) ? null : reader.GetString(9)),
+                    reader.GetDouble(7),
+                    reader.IsDBNull(8) ? null : reader.GetFieldValue<DateTimeOffset>(8)));
             }
         }
 
         var total = request.Kind is { } filter ? counts.GetValueOrDefault(filter) : counts.Values.Sum();
-        return new SearchResults(query, hits, counts, total, page, SearchPaging.PageCount(total));
+        unfinished.IntersectWith(counts.Keys);
+        return new SearchResults(query, hits, counts, total, page, SearchPaging.PageCount(total), unfinished);
     }
 
     private const string EmptyJson = "'{}'";
@@ -118,48 +131,74 @@ public sealed class SearchQueries(IDbContextFactory<SiteDbContext> dbFactory)
     private const string BodyWeight = "'{c}'";
 
     /// <summary>
-    /// Two passes. The first finds rows without scoring them: every text match of each kind up to
-    /// <c>@text_limit</c> through that kind's own text index (these are the per-kind counts, which stop at
-    /// <see cref="SearchPaging.CountCap"/>); up to <c>@pool</c> rows (the page's end plus <see cref="CandidatePool"/>)
-    /// whose title holds the words and whose text matches (none when no text matched, which the title-words index
-    /// alone cannot tell, as with "word -word"); and up to <c>@pool</c> titles holding a word that looks like a word
-    /// typed (the trigram index of the distinct title words, the most similar words first), unless the query is one
-    /// word and the title rows already fill the pool (see below). Every filter
-    /// applies in each way, so the caps count only rows that could be shown. The second pass scores the title rows, the
-    /// similar rows and up to <c>@pool</c> of the text rows (taken from every kind in turn): ts_rank reads a row's
-    /// whole vector and word similarity compares every word of title and description, so a word found in half the
-    /// rows costs about what a rare one does. When more rows match than the pool holds, the best of the rows found is
-    /// shown, with title matches always among them. For one word, rows whose title holds it outscore every other row
-    /// (their rank alone is at least 0.6, a row with the word only in its description and body ranks at most 0.41,
-    /// and both can have a similarity of 1), so when they fill the pool neither text-only nor similar rows are scored.
+    /// Two passes. The first finds rows without scoring them:
+    /// <list type="bullet">
+    /// <item>every text match of each kind up to <c>@text_limit</c> through that kind's own text index (these are the
+    /// per-kind counts, which stop at <see cref="SearchPaging.CountCap"/>). A quoted phrase is checked in at most
+    /// <c>@examine</c> rows of a kind holding all its words (see <see cref="PhraseExamineLimit"/>); a kind whose
+    /// counting stopped there is reported as unfinished. A query left with no word to look for once stop words and
+    /// exclusions are set aside ("the -word") matches no text, rather than everything the exclusion leaves;</item>
+    /// <item>up to <c>@pool</c> rows (the page's end plus <see cref="CandidatePool"/>) whose title holds the words,
+    /// when some text matched: for one word through the title-word index, which stops at the pool however common the
+    /// word, for several through the title-words text index. Such a row's text matches too (the title is part of
+    /// it), so its text is only checked for a phrase or an exclusion;</item>
+    /// <item>when fewer text matches than the pool were found (a typo, a partial word), up to <c>@pool</c> titles
+    /// holding a word that looks like a word typed (the trigram index of the distinct title words, the most similar
+    /// words first). A reader whose words are found gets those rows, not others that look like them.</item>
+    /// </list>
+    /// Every filter applies in each way, so the caps count only rows that could be shown. The second pass scores the
+    /// title rows, the similar rows and up to <c>@pool</c> of the text rows (taken from every kind in turn): ts_rank
+    /// reads a row's whole vector and word similarity compares every word of title and description, so a word found in
+    /// half the rows costs about what a rare one does. When more rows match than the pool holds, the best of the rows
+    /// found is shown, with title matches always among them. For one word, rows whose title holds it outscore every
+    /// other row (their rank alone is at least 0.6, a row with the word only in its description and body ranks at most
+    /// 0.41, and both can have a similarity of 1), so when they fill the pool text-only rows are not scored.
     /// Snippets are made from about <see cref="HeadlineStartLength"/> characters of the body: its start, or the
-    /// stretch around the first place the longest word wanted is written when that is further on; from the whole
-    /// (capped) body only when that stretch shows no match but the body (weight C of the vector) has one, as when the
-    /// word is written in another form. ts_headline parses and stems all it is given, so it is never given more.
+    /// stretch around the first place the longest word wanted is written (in lower case, or capitalized) when that is
+    /// further on; from the whole (capped) body only when that stretch shows no match but the body (weight C of the
+    /// vector) has one, as when the word is written in another form. ts_headline parses and stems all it is given, so
+    /// it is never given more.
     /// </summary>
-    private static readonly string SearchSql = $"""
+    private static string SearchSql(bool phrase) => $"""
             WITH input AS (
                 SELECT websearch_to_tsquery('site_english', @q) AS query, site_unaccent(@wanted) AS folded,
+                       {(phrase ? "regexp_replace(websearch_to_tsquery('site_english', @q)::text, ' <(-|[0-9]+)> ', ' & ', 'g')::tsquery" : "NULL::tsquery")} AS loose,
                        websearch_to_tsquery('site_simple', @wanted) AS title_query,
-                       websearch_to_tsquery('site_english', @excluded) AS excluded
+                       websearch_to_tsquery('site_english', @excluded) AS excluded,
+                       querytree(websearch_to_tsquery('site_english', @q)) <> 'T' AS indexable,
+                       CASE WHEN @one_word THEN (SELECT min(w) FROM unnest(tsvector_to_array(to_tsvector('site_simple', @wanted))) w HAVING count(*) = 1) END AS title_word
             ), text_hits AS MATERIALIZED (
-                {string.Join("\n                UNION ALL\n                ", SearchKind.All.Select(kind => $"""
-                (SELECT d.id, d.kind FROM search_documents d, input WHERE d.kind = '{kind.Name}' AND d.search_vector @@ input.query
-                   AND (@include_private OR NOT d.is_private) AND (@category::text IS NULL OR d.category = @category)
-                   AND (@excluded = '' OR NOT d.search_vector @@ input.excluded)
+                {string.Join("\n                UNION ALL\n                ", SearchKind.All.Select(kind => phrase ? $"""
+                (SELECT x.id, x.kind, x.examined >= @examine AS cut, row_number() OVER () AS turn FROM (
+                     SELECT y.*, count(*) OVER () AS examined FROM (
+                         SELECT d.id, d.kind, d.search_vector AS vector FROM search_documents d, input
+                         WHERE d.kind = '{kind.Name}' AND d.search_vector @@ input.loose
+                           AND input.indexable AND (@include_private OR NOT d.is_private) AND (@category::text IS NULL OR d.category = @category)
+                         LIMIT @examine) y) x, input
+                 WHERE x.vector @@ input.query
+                 LIMIT @text_limit)
+                """ : $"""
+                (SELECT d.id, d.kind, false AS cut, row_number() OVER () AS turn FROM search_documents d, input WHERE d.kind = '{kind.Name}' AND d.search_vector @@ input.query
+                   AND input.indexable AND (@include_private OR NOT d.is_private) AND (@category::text IS NULL OR d.category = @category)
                  LIMIT @text_limit)
                 """))}
             ), title_hits AS MATERIALIZED (
-                SELECT d.id FROM search_documents d, input WHERE d.title_words @@ input.title_query AND d.search_vector @@ input.query
-                   AND (@include_private OR NOT d.is_private) AND (@category::text IS NULL OR d.category = @category)
-                   AND (@kind::text IS NULL OR d.kind = @kind) AND (@excluded = '' OR NOT d.search_vector @@ input.excluded)
+                (SELECT t.document_id AS id FROM input, search_title_words t JOIN search_documents d ON d.id = t.document_id
+                 WHERE t.word = input.title_word AND (@include_private OR NOT t.is_private) AND (@kind::text IS NULL OR t.kind = @kind)
+                   AND (@category::text IS NULL OR d.category = @category) AND (@title_implies_text OR d.search_vector @@ input.query)
                    AND EXISTS (SELECT 1 FROM text_hits)
-                LIMIT @pool
+                 LIMIT @pool)
+                UNION ALL
+                (SELECT d.id FROM search_documents d, input WHERE input.title_word IS NULL AND d.title_words @@ input.title_query
+                   AND (@include_private OR NOT d.is_private) AND (@category::text IS NULL OR d.category = @category)
+                   AND (@kind::text IS NULL OR d.kind = @kind) AND (@title_implies_text OR d.search_vector @@ input.query)
+                   AND EXISTS (SELECT 1 FROM text_hits)
+                 LIMIT @pool)
             ), similar_words AS MATERIALIZED (
                 SELECT w.word, max(word_similarity(q.word, w.word)) AS similarity
                 FROM input CROSS JOIN LATERAL unnest(string_to_array(lower(input.folded), ' ')) AS q(word)
                 JOIN search_words w ON w.word %> q.word
-                WHERE NOT @one_word OR (SELECT count(*) FROM title_hits) < @pool
+                WHERE (SELECT count(*) FROM (SELECT 1 FROM text_hits WHERE @kind::text IS NULL OR kind = @kind LIMIT @pool) enough) < @pool
                 GROUP BY w.word ORDER BY similarity DESC, w.word LIMIT @similar_words
             ), similar_hits AS MATERIALIZED (
                 SELECT d.id FROM (
@@ -173,17 +212,17 @@ public sealed class SearchQueries(IDbContextFactory<SiteDbContext> dbFactory)
                 ORDER BY s.similarity DESC, d.id
                 LIMIT @pool
             ), wanted_text AS (
-                SELECT id, kind FROM text_hits WHERE @kind::text IS NULL OR kind = @kind
+                SELECT id, kind, turn FROM text_hits WHERE @kind::text IS NULL OR kind = @kind
             ), candidates AS (
                 SELECT id FROM title_hits
                 UNION SELECT id FROM similar_hits
-                UNION (SELECT id FROM (SELECT id, row_number() OVER (PARTITION BY kind ORDER BY id) AS turn FROM wanted_text) t
-                       WHERE NOT @one_word OR (SELECT count(*) FROM title_hits) < @pool ORDER BY turn, id LIMIT @pool)
+                UNION (SELECT id FROM wanted_text WHERE turn <= @pool AND (NOT @one_word OR (SELECT count(*) FROM title_hits) < @pool)
+                       ORDER BY turn, id LIMIT @pool)
             ), pool_full AS (
                 SELECT (SELECT count(*) FROM title_hits) >= @pool OR (SELECT count(*) FROM similar_hits) >= @pool
                     OR (SELECT count(*) FROM wanted_text) > @pool
                     OR coalesce((SELECT max(n) FROM (SELECT count(*) AS n FROM text_hits GROUP BY kind) k), 0) >= @text_limit AS is_full
-            ), scored AS (
+            ), scored AS MATERIALIZED (
                 SELECT d.id, d.kind, d.published_at,
                        ts_rank(v.vector, input.query) AS rank, v.vector @@ input.query AS text_match,
                        CASE WHEN t.similarity >= 1 THEN t.similarity
@@ -204,9 +243,10 @@ public sealed class SearchQueries(IDbContextFactory<SiteDbContext> dbFactory)
                           FROM unnest(@kinds::text[]) AS kinds(kind)
                           CROSS JOIN LATERAL (SELECT count(*) AS n FROM text_hits t WHERE t.kind = kinds.kind) n
                           CROSS JOIN LATERAL (SELECT count(*) AS n FROM kept WHERE kept.kind = kinds.kind AND NOT kept.text_match) title_only)
-                    END AS by_kind
+                    END AS by_kind,
+                    (SELECT coalesce(string_agg(DISTINCT kind, ' '), '') FROM text_hits WHERE cut) AS unfinished
             )
-            SELECT counts.by_kind, r.kind, r.title, r.url, r.category, r.description, r.score, r.published_at, r.headline
+            SELECT counts.by_kind, counts.unfinished, r.kind, r.title, r.url, r.category, r.description, r.score, r.published_at, r.headline
             FROM counts LEFT JOIN LATERAL (
                 SELECT p.kind, d.title, d.url, d.category, d.description, p.score, p.published_at, p.id,
                        CASE WHEN strpos(h.headline, @mark) = 0 AND b.long AND ts_filter(d.search_vector, {BodyWeight}) @@ input.query
@@ -215,7 +255,7 @@ public sealed class SearchQueries(IDbContextFactory<SiteDbContext> dbFactory)
                 FROM page p JOIN search_documents d ON d.id = p.id CROSS JOIN input
                 CROSS JOIN LATERAL (SELECT d.body || '' AS body OFFSET 0) whole
                 CROSS JOIN LATERAL (SELECT whole.body, length(whole.body) > @headline_start AS long,
-                                           CASE WHEN @snippet_word = '' THEN 0 ELSE strpos(lower(whole.body), @snippet_word) END AS at OFFSET 0) b
+                                           CASE WHEN @snippet_word = '' THEN 0 ELSE coalesce(nullif(strpos(whole.body, @snippet_word), 0), strpos(whole.body, initcap(@snippet_word))) END AS at OFFSET 0) b
                 CROSS JOIN LATERAL (SELECT ts_headline('site_english',
                     CASE WHEN b.body = '' THEN coalesce(d.description, d.title)
                          WHEN NOT b.long THEN b.body
@@ -228,22 +268,35 @@ public sealed class SearchQueries(IDbContextFactory<SiteDbContext> dbFactory)
             ORDER BY r.score DESC, r.published_at DESC NULLS LAST, r.id
             """;
 
+    private static readonly string WordSearchSql = SearchSql(phrase: false);
+    private static readonly string PhraseSearchSql = SearchSql(phrase: true);
+
+    /// <summary>
+    /// A phrase is checked in at most this many rows of each kind holding all its words (its count is then "at least"):
+    /// each check reads the row's whole text vector.
+    /// </summary>
+    internal const int PhraseExamineLimit = 300;
+
     /// <summary>At most this many title words that look like the words typed are followed to their titles.</summary>
     private const int SimilarWords = 20;
 
     /// <summary>How many candidates each way of finding rows offers beyond the end of the page asked for.</summary>
-    private const int CandidatePool = 20;
+    private const int CandidatePool = 10;
 
     /// <summary>The full search as one batch: settings, then the query (prefixed with <paramref name="explain"/> for the benchmark).</summary>
     private static NpgsqlBatch SearchBatch(NpgsqlConnection connection, string query, SearchRequest request, string explain)
     {
         var batch = SettingsBatch(connection);
-        var command = new NpgsqlBatchCommand(explain + SearchSql);
         var parts = WebSearchQuery.Parse(query);
+        // A quoted phrase is looked for among the rows holding all its words, which it rechecks one by one: a bounded
+        // number of them, since two common words can share thousands of rows. A negated phrase is not loosened.
+        var phrase = query.Contains('"') && !query.Contains("-\"", StringComparison.Ordinal);
+        var command = new NpgsqlBatchCommand(explain + (phrase ? PhraseSearchSql : WordSearchSql));
         command.Parameters.AddWithValue("q", query);
         command.Parameters.AddWithValue("wanted", parts.WantedText);
         command.Parameters.AddWithValue("one_word", parts.WantedText.Length > 0 && parts.WantedText.All(char.IsLetterOrDigit));
         command.Parameters.AddWithValue("excluded", string.Join(" or ", parts.ExcludedWords));
+        command.Parameters.AddWithValue("title_implies_text", parts.ExcludedWords.Count == 0 && !query.Contains('"'));
         command.Parameters.AddWithValue("include_private", request.IncludePrivate);
         command.Parameters.Add(new NpgsqlParameter("category", NpgsqlDbType.Text) { Value = (object?)request.Category ?? DBNull.Value });
         command.Parameters.Add(new NpgsqlParameter("kind", NpgsqlDbType.Text) { Value = (object?)request.Kind?.Name ?? DBNull.Value });
@@ -255,6 +308,7 @@ public sealed class SearchQueries(IDbContextFactory<SiteDbContext> dbFactory)
         command.Parameters.AddWithValue("offset", (request.Page - 1) * SearchPaging.PageSize);
         command.Parameters.AddWithValue("pool", request.Page * SearchPaging.PageSize + CandidatePool);
         command.Parameters.AddWithValue("count_cap", SearchPaging.CountCap);
+        command.Parameters.AddWithValue("examine", Math.Max(PhraseExamineLimit, request.Page * SearchPaging.PageSize + CandidatePool));
         command.Parameters.AddWithValue("similar_words", SimilarWords);
         command.Parameters.AddWithValue("text_limit", Math.Max(SearchPaging.CountCap, request.Page * SearchPaging.PageSize + CandidatePool));
         command.Parameters.AddWithValue("kinds", SearchKind.All.Select(k => k.Name).ToArray());

@@ -16,14 +16,14 @@ public static class SearchPaging
             : 1;
 
     /// <summary>
-    /// Matches are counted per kind up to this many; a word found in tens of thousands of rows shows "500+" rather
-    /// than making every search count them all. 25 pages of one kind is more than anyone reads.
+    /// Matches are counted per kind up to this many; a word found in tens of thousands of rows shows "200+" rather
+    /// than making every search count them all. Ten pages of one kind is more than anyone reads.
     /// </summary>
-    public const int CountCap = 500;
+    public const int CountCap = 200;
 
     public static int PageCount(int total) => Math.Min(MaxPage, (total + PageSize - 1) / PageSize);
 
-    /// <summary>A count as the page shows it: "500+" when counting stopped at the cap.</summary>
+    /// <summary>A count as the page shows it: "200+" when counting stopped before the end.</summary>
     public static string CountText(int count, bool capped) =>
         count.ToString(CultureInfo.InvariantCulture) + (capped ? "+" : "");
 }

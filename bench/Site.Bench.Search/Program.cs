@@ -79,12 +79,27 @@ if (Environment.GetEnvironmentVariable("BENCH_SHAPES") == "1")
     {
         var shapeRandom = new Random(100 + shape);
         var terms = Enumerable.Range(0, 80).Select(_ => QueryMix.OfShape(words, shapeRandom, shape)).ToArray();
-        var one = await Load.RunAsync(1, Math.Max(2, seconds / 2), (i, ct) => queries.SearchAsync(new SearchRequest(terms[i % terms.Length]), ct));
+        var slowest = new System.Collections.Concurrent.ConcurrentDictionary<string, double>();
+        var one = await Load.RunAsync(1, Math.Max(2, seconds / 2), async (i, ct) =>
+        {
+            var term = terms[i % terms.Length];
+            var started = Stopwatch.GetTimestamp();
+            await queries.SearchAsync(new SearchRequest(term), ct);
+            var elapsed = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+            slowest.AddOrUpdate(term, elapsed, (_, before) => Math.Max(before, elapsed));
+        });
         Load.Print("  alone: " + QueryMix.Shapes[shape], one, baseline);
+        Console.WriteLine("    slowest: " + string.Join(", ", slowest.OrderByDescending(s => s.Value).Take(3).Select(s => $"{s.Key} ({s.Value:0.0} ms)")));
     }
 }
 
 // ------------------------------------------------------------------------------------------------ plans
+// BENCH_EXPLAIN=term: the whole plan of a full search for that term (for a query the shapes above showed to be slow).
+if (Environment.GetEnvironmentVariable("BENCH_EXPLAIN") is { Length: > 0 } explained)
+{
+    Console.WriteLine((await queries.ExplainAsync(explained)).Search);
+}
+
 var sample = words[42];
 var (searchPlan, autocompletePlan) = await queries.ExplainAsync(sample);
 // A misspelt word matches no text, so its titles are looked for by similarity (a common word's title matches fill

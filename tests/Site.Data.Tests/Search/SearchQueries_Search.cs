@@ -95,6 +95,15 @@ public sealed class SearchQueries_Search : IAsyncLifetime
     }
 
     [Fact]
+    public async Task AnExclusion_WithNoWantedWordButStopWords_FindsNothing_RatherThanEverythingElse()
+    {
+        var results = await _index.Queries.SearchAsync(new SearchRequest("the -django"));
+
+        Assert.Empty(results.Hits);
+        Assert.Equal(0, results.Total);
+    }
+
+    [Fact]
     public async Task PrivateRows_AreReturnedOnlyToTheAdmin()
     {
         var asReader = (await _index.TitlesAsync("zanzibar")).Concat(await _index.TitlesAsync("canon")).ToList();
@@ -117,6 +126,7 @@ public sealed class SearchQueries_Search : IAsyncLifetime
         Assert.Equal(1, all.CountsByKind[SearchKind.Project]);
         Assert.Equal(1, all.CountsByKind[SearchKind.Book]);
         Assert.Equal(all.CountsByKind, books.CountsByKind);
+        Assert.False(all.IsUnfinished(null));
         Assert.Equal(["Designing Data-Intensive Applications"], books.Hits.Select(h => h.Title));
         Assert.Equal(1, books.Total);
     }

@@ -105,8 +105,8 @@ public class SearchRules_Small
     public void Counts_ShowAPlus_OnlyWhenCountingStoppedAtTheCap()
     {
         Assert.Equal("12", SearchPaging.CountText(12, capped: false));
-        Assert.Equal("500+", SearchPaging.CountText(SearchPaging.CountCap, capped: true));
-        Assert.Equal(25, SearchPaging.PageCount(SearchPaging.CountCap));
+        Assert.Equal("200+", SearchPaging.CountText(SearchPaging.CountCap, capped: true));
+        Assert.Equal(10, SearchPaging.PageCount(SearchPaging.CountCap));
     }
 
     [Fact]
