@@ -135,7 +135,7 @@ public sealed class SearchQueries(IDbContextFactory<SiteDbContext> dbFactory)
     /// <list type="bullet">
     /// <item>every text match of each kind up to <c>@text_limit</c> through that kind's own text index (these are the
     /// per-kind counts, which stop at <see cref="SearchPaging.CountCap"/>). A quoted phrase is checked in at most
-    /// <c>@examine</c> rows of a kind holding all its words (see <see cref="PhraseExamineLimit"/>); a kind whose
+    /// <c>@examine</c> rows of a kind holding all its words (see <see cref="CheckLimit"/>); a kind whose
     /// counting stopped there is reported as unfinished. A query left with no word to look for once stop words and
     /// exclusions are set aside ("the -word") matches no text, rather than everything the exclusion leaves;</item>
     /// <item>up to <c>@pool</c> rows (the page's end plus <see cref="CandidatePool"/>) whose title holds the words,
@@ -166,7 +166,38 @@ public sealed class SearchQueries(IDbContextFactory<SiteDbContext> dbFactory)
                        websearch_to_tsquery('site_simple', @wanted) AS title_query,
                        websearch_to_tsquery('site_english', @excluded) AS excluded,
                        querytree(websearch_to_tsquery('site_english', @q)) <> 'T' AS indexable,
-                       CASE WHEN @one_word THEN (SELECT min(w) FROM unnest(tsvector_to_array(to_tsvector('site_simple', @wanted))) w HAVING count(*) = 1) END AS title_word
+                       CASE WHEN @one_word THEN (SELECT min(w) FROM unnest(tsvector_to_array(to_tsvector('site_simple', @wanted))) w HAVING count(*) = 1) END AS title_word,
+                       tsvector_to_array(to_tsvector('site_english', @wanted)) AS wanted_lexemes,
+                       tsvector_to_array(to_tsvector('site_english', @excluded)) AS excluded_lexemes
+            ), title_hits AS MATERIALIZED (
+                (SELECT t.document_id AS id FROM input, (
+                     SELECT t.document_id FROM input, search_title_words t
+                     WHERE t.word = input.title_word AND input.indexable AND (@include_private OR NOT t.is_private) AND (@kind::text IS NULL OR t.kind = @kind)
+                     LIMIT @examine) t
+                 JOIN search_documents d ON d.id = t.document_id
+                 WHERE (@category::text IS NULL OR d.category = @category) AND (@title_implies_text OR d.search_vector @@ input.query)
+                 LIMIT @pool)
+                UNION ALL
+                (SELECT t.id FROM input, (
+                     SELECT d.id, d.category, d.search_vector FROM search_documents d, input
+                     WHERE input.title_word IS NULL AND input.indexable AND d.title_words @@ input.title_query
+                       AND (@include_private OR NOT d.is_private) AND (@kind::text IS NULL OR d.kind = @kind)
+                     LIMIT @examine) t
+                 WHERE (@category::text IS NULL OR t.category = @category) AND (@title_implies_text OR t.search_vector @@ input.query)
+                 LIMIT @pool)
+            ), crowded AS MATERIALIZED (
+                SELECT s.kind FROM input, unnest(@kinds::text[]) AS s(kind)
+                CROSS JOIN LATERAL (
+                    SELECT coalesce(sum(c.documents) FILTER (WHERE c.lexeme = ''), 0) AS total,
+                           coalesce(sum(c.documents) FILTER (WHERE c.lexeme = ANY (input.wanted_lexemes)), 0) AS wanted,
+                           coalesce(sum(c.documents) FILTER (WHERE c.lexeme = ANY (input.excluded_lexemes)), 0) AS excluded
+                    FROM search_term_counts c
+                    WHERE (c.lexeme = '' OR c.lexeme = ANY (input.wanted_lexemes) OR c.lexeme = ANY (input.excluded_lexemes))
+                      AND c.kind = s.kind AND (@include_private OR NOT c.is_private)) n
+                WHERE @bounded AND @category::text IS NULL AND cardinality(input.wanted_lexemes) > 0
+                  AND n.wanted - (cardinality(input.wanted_lexemes) - 1) * n.total - n.excluded >= @count_cap
+            ), skipped AS MATERIALIZED (
+                SELECT kind FROM crowded WHERE (SELECT count(*) FROM title_hits) >= @pool OR kind <> @kind::text
             ), text_hits AS MATERIALIZED (
                 {string.Join("\n                UNION ALL\n                ", SearchKind.All.Select(kind => phrase ? $"""
                 (SELECT x.id, x.kind, x.examined >= @examine AS cut, row_number() OVER () AS turn FROM (
@@ -180,25 +211,15 @@ public sealed class SearchQueries(IDbContextFactory<SiteDbContext> dbFactory)
                 """ : $"""
                 (SELECT d.id, d.kind, false AS cut, row_number() OVER () AS turn FROM search_documents d, input WHERE d.kind = '{kind.Name}' AND d.search_vector @@ input.query
                    AND input.indexable AND (@include_private OR NOT d.is_private) AND (@category::text IS NULL OR d.category = @category)
-                 LIMIT @text_limit)
+                   AND NOT EXISTS (SELECT 1 FROM skipped WHERE skipped.kind = '{kind.Name}')
+                 LIMIT CASE WHEN EXISTS (SELECT 1 FROM crowded WHERE crowded.kind = '{kind.Name}') THEN @pool ELSE @text_limit END)
                 """))}
-            ), title_hits AS MATERIALIZED (
-                (SELECT t.document_id AS id FROM input, search_title_words t JOIN search_documents d ON d.id = t.document_id
-                 WHERE t.word = input.title_word AND (@include_private OR NOT t.is_private) AND (@kind::text IS NULL OR t.kind = @kind)
-                   AND (@category::text IS NULL OR d.category = @category) AND (@title_implies_text OR d.search_vector @@ input.query)
-                   AND EXISTS (SELECT 1 FROM text_hits)
-                 LIMIT @pool)
-                UNION ALL
-                (SELECT d.id FROM search_documents d, input WHERE input.title_word IS NULL AND d.title_words @@ input.title_query
-                   AND (@include_private OR NOT d.is_private) AND (@category::text IS NULL OR d.category = @category)
-                   AND (@kind::text IS NULL OR d.kind = @kind) AND (@title_implies_text OR d.search_vector @@ input.query)
-                   AND EXISTS (SELECT 1 FROM text_hits)
-                 LIMIT @pool)
             ), similar_words AS MATERIALIZED (
                 SELECT w.word, max(word_similarity(q.word, w.word)) AS similarity
                 FROM input CROSS JOIN LATERAL unnest(string_to_array(lower(input.folded), ' ')) AS q(word)
                 JOIN search_words w ON w.word %> q.word
-                WHERE (SELECT count(*) FROM (SELECT 1 FROM text_hits WHERE @kind::text IS NULL OR kind = @kind LIMIT @pool) enough) < @pool
+                WHERE (SELECT count(*) FROM title_hits) < @pool
+                  AND (SELECT count(*) FROM (SELECT 1 FROM text_hits WHERE @kind::text IS NULL OR kind = @kind LIMIT @pool) enough) < @pool
                 GROUP BY w.word ORDER BY similarity DESC, w.word LIMIT @similar_words
             ), similar_hits AS MATERIALIZED (
                 SELECT d.id FROM (
@@ -221,7 +242,8 @@ public sealed class SearchQueries(IDbContextFactory<SiteDbContext> dbFactory)
             ), pool_full AS (
                 SELECT (SELECT count(*) FROM title_hits) >= @pool OR (SELECT count(*) FROM similar_hits) >= @pool
                     OR (SELECT count(*) FROM wanted_text) > @pool
-                    OR coalesce((SELECT max(n) FROM (SELECT count(*) AS n FROM text_hits GROUP BY kind) k), 0) >= @text_limit AS is_full
+                    OR coalesce((SELECT max(n) FROM (SELECT count(*) AS n FROM text_hits GROUP BY kind) k), 0) >= @text_limit
+                    OR EXISTS (SELECT 1 FROM crowded) AS is_full
             ), scored AS MATERIALIZED (
                 SELECT d.id, d.kind, d.published_at,
                        ts_rank(v.vector, input.query) AS rank, v.vector @@ input.query AS text_match,
@@ -239,7 +261,8 @@ public sealed class SearchQueries(IDbContextFactory<SiteDbContext> dbFactory)
             ), counts AS (
                 SELECT CASE WHEN @kind::text IS NULL AND NOT (SELECT is_full FROM pool_full)
                     THEN (SELECT coalesce(json_object_agg(kind, n), {EmptyJson})::text FROM (SELECT kind, count(*) AS n FROM kept GROUP BY kind) k)
-                    ELSE (SELECT coalesce(json_object_agg(kinds.kind, least(@count_cap, n.n + title_only.n)) FILTER (WHERE n.n + title_only.n > 0), {EmptyJson})::text
+                    ELSE (SELECT coalesce(json_object_agg(kinds.kind, CASE WHEN kinds.kind IN (SELECT kind FROM crowded) THEN @count_cap ELSE least(@count_cap, n.n + title_only.n) END)
+                                    FILTER (WHERE kinds.kind IN (SELECT kind FROM crowded) OR n.n + title_only.n > 0), {EmptyJson})::text
                           FROM unnest(@kinds::text[]) AS kinds(kind)
                           CROSS JOIN LATERAL (SELECT count(*) AS n FROM text_hits t WHERE t.kind = kinds.kind) n
                           CROSS JOIN LATERAL (SELECT count(*) AS n FROM kept WHERE kept.kind = kinds.kind AND NOT kept.text_match) title_only)
@@ -272,10 +295,11 @@ public sealed class SearchQueries(IDbContextFactory<SiteDbContext> dbFactory)
     private static readonly string PhraseSearchSql = SearchSql(phrase: true);
 
     /// <summary>
-    /// A phrase is checked in at most this many rows of each kind holding all its words (its count is then "at least"):
-    /// each check reads the row's whole text vector.
+    /// At most this many rows are checked one by one, since each check reads the row's whole text vector: for a phrase,
+    /// the rows of each kind holding all its words (its count is then "at least"); for title matches, the rows whose
+    /// title holds the words, against a phrase or an exclusion (when too few pass, the text matches fill the pool).
     /// </summary>
-    internal const int PhraseExamineLimit = 300;
+    internal const int CheckLimit = 150;
 
     /// <summary>At most this many title words that look like the words typed are followed to their titles.</summary>
     private const int SimilarWords = 20;
@@ -297,6 +321,7 @@ public sealed class SearchQueries(IDbContextFactory<SiteDbContext> dbFactory)
         command.Parameters.AddWithValue("one_word", parts.WantedText.Length > 0 && parts.WantedText.All(char.IsLetterOrDigit));
         command.Parameters.AddWithValue("excluded", string.Join(" or ", parts.ExcludedWords));
         command.Parameters.AddWithValue("title_implies_text", parts.ExcludedWords.Count == 0 && !query.Contains('"'));
+        command.Parameters.AddWithValue("bounded", CountsBoundByTerms(query, parts));
         command.Parameters.AddWithValue("include_private", request.IncludePrivate);
         command.Parameters.Add(new NpgsqlParameter("category", NpgsqlDbType.Text) { Value = (object?)request.Category ?? DBNull.Value });
         command.Parameters.Add(new NpgsqlParameter("kind", NpgsqlDbType.Text) { Value = (object?)request.Kind?.Name ?? DBNull.Value });
@@ -308,7 +333,7 @@ public sealed class SearchQueries(IDbContextFactory<SiteDbContext> dbFactory)
         command.Parameters.AddWithValue("offset", (request.Page - 1) * SearchPaging.PageSize);
         command.Parameters.AddWithValue("pool", request.Page * SearchPaging.PageSize + CandidatePool);
         command.Parameters.AddWithValue("count_cap", SearchPaging.CountCap);
-        command.Parameters.AddWithValue("examine", Math.Max(PhraseExamineLimit, request.Page * SearchPaging.PageSize + CandidatePool));
+        command.Parameters.AddWithValue("examine", Math.Max(CheckLimit, request.Page * SearchPaging.PageSize + CandidatePool));
         command.Parameters.AddWithValue("similar_words", SimilarWords);
         command.Parameters.AddWithValue("text_limit", Math.Max(SearchPaging.CountCap, request.Page * SearchPaging.PageSize + CandidatePool));
         command.Parameters.AddWithValue("kinds", SearchKind.All.Select(k => k.Name).ToArray());
@@ -320,6 +345,16 @@ public sealed class SearchQueries(IDbContextFactory<SiteDbContext> dbFactory)
         batch.BatchCommands.Add(command);
         return batch;
     }
+
+    /// <summary>
+    /// Whether the query matches every row holding all its wanted words and none of its excluded ones, word by word
+    /// as the text vector holds them, so that <see cref="SearchTermCount"/>s bound its count from below: plain words
+    /// only, no phrase, no <c>or</c>, nothing the text parser would split into several words.
+    /// </summary>
+    private static bool CountsBoundByTerms(string query, WebSearchQuery parts) =>
+        !query.Contains('"')
+        && !query.Split(' ').Any(w => string.Equals(w, "or", StringComparison.OrdinalIgnoreCase))
+        && parts.WantedText.Split(' ').Concat(parts.ExcludedWords).All(w => w.Length > 0 && w.All(char.IsLetterOrDigit));
 
     /// <summary>
     /// Suggestions for the header's search box: titles with a word starting with each word typed, accents ignored,
@@ -480,7 +515,8 @@ public sealed class SearchQueries(IDbContextFactory<SiteDbContext> dbFactory)
         var batch = new NpgsqlBatch(connection);
         var settings = new NpgsqlBatchCommand("""
             SELECT set_config('statement_timeout', @timeout, true), set_config('pg_trgm.word_similarity_threshold', @threshold, true),
-                   set_config('jit', 'off', true)
+                   set_config('jit', 'off', true), set_config('plan_cache_mode', 'force_generic_plan', true),
+                   set_config('enable_memoize', 'off', true)
             """);
         settings.Parameters.AddWithValue("timeout", StatementTimeout);
         settings.Parameters.AddWithValue("threshold", SearchRanking.CandidateSimilarity.ToString(CultureInfo.InvariantCulture));

@@ -1700,6 +1700,32 @@ namespace Site.Data.Persistence.Migrations
                     b.ToTable("search_documents", (string)null);
                 });
 
+            modelBuilder.Entity("Site.Data.Search.SearchTermCount", b =>
+                {
+                    b.Property<string>("Lexeme")
+                        .HasColumnType("text")
+                        .HasColumnName("lexeme")
+                        .UseCollation("C");
+
+                    b.Property<string>("Kind")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("kind");
+
+                    b.Property<bool>("IsPrivate")
+                        .HasColumnType("boolean")
+                        .HasColumnName("is_private");
+
+                    b.Property<int>("Documents")
+                        .HasColumnType("integer")
+                        .HasColumnName("documents");
+
+                    b.HasKey("Lexeme", "Kind", "IsPrivate")
+                        .HasName("pk_search_term_counts");
+
+                    b.ToTable("search_term_counts", (string)null);
+                });
+
             modelBuilder.Entity("Site.Data.Search.SearchTitleWord", b =>
                 {
                     b.Property<long>("DocumentId")

@@ -9,13 +9,19 @@ namespace Site.Data.Tests.Search;
 /// </summary>
 public sealed class SearchQueries_LongCounts : IAsyncLifetime
 {
-    private const int Apart = SearchQueries.PhraseExamineLimit + 20;
+    // "amber" is in more posts than the cap; "amber lantern" in fewer, but in more than a phrase is checked in.
+    private const int Apart = SearchQueries.CheckLimit + 20;
     private const int Together = 5;
+
+    /// <summary>Posts with "amber" in the title and no "lantern": enough to fill a page's candidates.</summary>
+    private const int Titled = 40;
 
     private readonly SearchTestIndex _index = new();
 
     public async Task InitializeAsync()
     {
+        Assert.InRange(Apart + Together, SearchQueries.CheckLimit + 1, SearchPaging.CountCap - 1);
+        Assert.True(Apart + Together + Titled >= SearchPaging.CountCap);
         await _index.InitializeAsync();
         for (var i = 0; i < Together; i++)
         {
@@ -25,6 +31,11 @@ public sealed class SearchQueries_LongCounts : IAsyncLifetime
         for (var i = 0; i < Apart; i++)
         {
             _index.Add(SearchKind.Post, $"Morning {i}", body: "An amber sky, and later a paper lantern.");
+        }
+
+        for (var i = 0; i < Titled; i++)
+        {
+            _index.Add(SearchKind.Post, $"Amber notes {i}", body: "Resin, honey and old glass.");
         }
 
         _index.Add(SearchKind.Book, "Lantern makers", body: "An amber lantern on the cover.");
@@ -44,6 +55,21 @@ public sealed class SearchQueries_LongCounts : IAsyncLifetime
         Assert.False(results.IsUnfinished(SearchKind.Book));
         Assert.True(results.IsUnfinished(null));
         Assert.Equal(SearchPaging.PageSize, results.Hits.Count);
+        Assert.All(results.Hits, h => Assert.StartsWith("Amber notes", h.Title));
+    }
+
+    [Fact]
+    public async Task CountsOfCommonWords_StayExact_WhenTheirCombinationIsRarer()
+    {
+        // Each word alone is in more rows than the cap; the rows holding both, or one without the other, are fewer.
+        var both = await _index.Queries.SearchAsync(new SearchRequest("amber lantern"));
+        var without = await _index.Queries.SearchAsync(new SearchRequest("amber -lantern"));
+
+        Assert.Equal(Apart + Together, both.CountsByKind[SearchKind.Post]);
+        Assert.Equal(Titled, without.CountsByKind[SearchKind.Post]);
+        Assert.False(both.IsUnfinished(SearchKind.Post));
+        Assert.False(without.IsUnfinished(SearchKind.Post));
+        Assert.All(without.Hits, h => Assert.StartsWith("Amber notes", h.Title));
     }
 
     [Fact]
@@ -52,10 +78,10 @@ public sealed class SearchQueries_LongCounts : IAsyncLifetime
         var results = await _index.Queries.SearchAsync(new SearchRequest("\"amber lantern\""));
 
         Assert.True(results.IsUnfinished(SearchKind.Post));
-        Assert.InRange(results.CountsByKind[SearchKind.Post], 1, Together);
         Assert.False(results.IsUnfinished(SearchKind.Book));
         Assert.Equal(1, results.CountsByKind[SearchKind.Book]);
-        Assert.All(results.Hits, h => Assert.True(h.Title.StartsWith("Evening", StringComparison.Ordinal) || h.Title == "Lantern makers", h.Title));
+        // Only the posts with the words together match the text ("Amber notes" titles come in by similarity).
+        Assert.DoesNotContain(results.Hits, h => h.Title.StartsWith("Morning", StringComparison.Ordinal));
         Assert.Contains(results.Hits, h => h.Title.StartsWith("Evening", StringComparison.Ordinal));
     }
 
