@@ -235,10 +235,13 @@ public sealed class SearchQueries(IDbContextFactory<SiteDbContext> dbFactory)
             ), wanted_text AS (
                 SELECT id, kind, turn FROM text_hits WHERE @kind::text IS NULL OR kind = @kind
             ), candidates AS (
-                SELECT id FROM title_hits
-                UNION SELECT id FROM similar_hits
-                UNION (SELECT id FROM wanted_text WHERE turn <= @pool AND (NOT @one_word OR (SELECT count(*) FROM title_hits) < @pool)
-                       ORDER BY turn, id LIMIT @pool)
+                -- Whether the row is known to match the text: title and text rows are, similar rows may not be.
+                SELECT id, bool_or(text_match) AS text_match FROM (
+                    SELECT id, true AS text_match FROM title_hits
+                    UNION ALL SELECT id, false FROM similar_hits
+                    UNION ALL (SELECT id, true FROM wanted_text WHERE turn <= @pool AND (NOT @one_word OR (SELECT count(*) FROM title_hits) < @pool)
+                               ORDER BY turn, id LIMIT @pool)) c
+                GROUP BY id
             ), pool_full AS (
                 SELECT (SELECT count(*) FROM title_hits) >= @pool OR (SELECT count(*) FROM similar_hits) >= @pool
                     OR (SELECT count(*) FROM wanted_text) > @pool
@@ -246,13 +249,11 @@ public sealed class SearchQueries(IDbContextFactory<SiteDbContext> dbFactory)
                     OR EXISTS (SELECT 1 FROM crowded) AS is_full
             ), scored AS MATERIALIZED (
                 SELECT d.id, d.kind, d.published_at,
-                       ts_rank(v.vector, input.query) AS rank, v.vector @@ input.query AS text_match,
+                       ts_rank(d.search_vector, input.query) AS rank, c.text_match OR d.search_vector @@ input.query AS text_match,
                        CASE WHEN t.similarity >= 1 THEN t.similarity
                             ELSE greatest(t.similarity, coalesce(word_similarity(input.folded, d.description_folded), 0)) END AS similarity
                 FROM candidates c JOIN search_documents d ON d.id = c.id CROSS JOIN input
                 CROSS JOIN LATERAL (SELECT word_similarity(input.folded, d.title_folded) AS similarity OFFSET 0) t
-                -- A long post's vector is stored out of line: read it once for both uses.
-                CROSS JOIN LATERAL (SELECT d.search_vector || ''::tsvector AS vector OFFSET 0) v
             ), kept AS MATERIALIZED (
                 SELECT id, kind, published_at, text_match, @rank_weight * rank + @similarity_weight * similarity AS score
                 FROM scored WHERE rank > @min_rank OR similarity > @min_similarity
