@@ -45,15 +45,15 @@ public sealed class SearchQueries(IDbContextFactory<SiteDbContext> dbFactory)
     /// <summary>A search that takes longer than this is cancelled by the server rather than piling up.</summary>
     private const string StatementTimeout = "3000";
 
-    private const string HeadlineOptions = "StartSel=\uE000, StopSel=\uE001, MaxWords=40, MinWords=18, MaxFragments=2, FragmentDelimiter=\" … \"";
+    private const string HeadlineOptions = "StartSel=\uE000, StopSel=\uE001, MaxWords=35, MinWords=15, MaxFragments=2, FragmentDelimiter=\" … \"";
 
     /// <summary>Snippets are cut from the start of long bodies only: ts_headline's cost grows with the text it reads.</summary>
     private const int HeadlineSourceLength = 20_000;
 
     /// <summary>
-    /// How much of a body (cut at words' ends) a snippet is made from: about the 40 words a snippet shows.
+    /// How much of a body (cut at words' ends) a snippet is made from: about the 35 words a snippet shows.
     /// </summary>
-    private const int HeadlineStartLength = 320;
+    private const int HeadlineStartLength = 260;
 
     public async Task<SearchResults> SearchAsync(SearchRequest request, CancellationToken cancellationToken = default)
     {
@@ -306,7 +306,7 @@ public sealed class SearchQueries(IDbContextFactory<SiteDbContext> dbFactory)
     private const int SimilarWords = 20;
 
     /// <summary>How many candidates each way of finding rows offers beyond the end of the page asked for.</summary>
-    private const int CandidatePool = 10;
+    private const int CandidatePool = 5;
 
     /// <summary>The full search as one batch: settings, then the query (prefixed with <paramref name="explain"/> for the benchmark).</summary>
     private static NpgsqlBatch SearchBatch(NpgsqlConnection connection, string query, SearchRequest request, string explain)

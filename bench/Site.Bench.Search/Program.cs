@@ -100,27 +100,34 @@ if (Environment.GetEnvironmentVariable("BENCH_EXPLAIN") is { Length: > 0 } expla
     Console.WriteLine((await queries.ExplainAsync(explained)).Search);
 }
 
+// A common word: its kinds are known from the per-word counts to hold more matches than are counted, and its title
+// matches fill the page, so no text index is read. Two words, one rare: each kind's text index and the title-words
+// index. A misspelt word matches no text, so its titles are looked for by similarity.
 var sample = words[42];
-var (searchPlan, autocompletePlan) = await queries.ExplainAsync(sample);
-// A misspelt word matches no text, so its titles are looked for by similarity (a common word's title matches fill
-// the page without it).
+var pair = sample + " " + words[^1];
 var typo = sample[..^1];
+var (searchPlan, autocompletePlan) = await queries.ExplainAsync(sample);
+var (pairPlan, _) = await queries.ExplainAsync(pair);
 var (typoPlan, _) = await queries.ExplainAsync(typo);
 Console.WriteLine();
-Console.WriteLine($"EXPLAIN ANALYZE of a full search and an autocomplete for '{sample}', and a full search for '{typo}' (index use and timing only):");
-Plans.Summarize("full search", searchPlan);
-Plans.Summarize("autocomplete", autocompletePlan);
+Console.WriteLine($"EXPLAIN ANALYZE (index use and timing only) of full searches for '{sample}', '{pair}' and '{typo}', and an autocomplete for '{sample}':");
+Plans.Summarize($"full search for '{sample}'", searchPlan);
+Plans.Summarize($"full search for '{pair}'", pairPlan);
 Plans.Summarize($"full search for '{typo}'", typoPlan);
+Plans.Summarize("autocomplete", autocompletePlan);
 
 Console.WriteLine();
 var goals = new[]
 {
     ("autocomplete p95 <= 15 ms", autocomplete.P95 <= 15),
     ("full search p95 <= 50 ms", search.P95 <= 50),
-    ("full search uses the text index of every kind, the title-words index, and for a typo the word trigram and title-word indexes",
-        SearchKind.All.All(k => searchPlan.Contains("ix_search_documents_search_vector_" + k.Name)) && searchPlan.Contains("ix_search_documents_title_words")
-        && typoPlan.Contains("Bitmap Index Scan on ix_search_words_trigrams (actual") && typoPlan.Contains("ix_search_title_words_word")),
-    ("autocomplete uses the title-word prefix index", autocompletePlan.Contains("ix_search_title_words_prefix")),
+    ("a common word is answered from the per-word counts and the title-word index",
+        Plans.Executed(searchPlan, "pk_search_term_counts") && Plans.Executed(searchPlan, "ix_search_title_words_word")),
+    ("two words use the text index of every kind and the title-words index",
+        SearchKind.All.All(k => Plans.Executed(pairPlan, "ix_search_documents_search_vector_" + k.Name + " ")) && Plans.Executed(pairPlan, "ix_search_documents_title_words")),
+    ("a typo uses the word trigram and title-word indexes",
+        Plans.Executed(typoPlan, "ix_search_words_trigrams") && Plans.Executed(typoPlan, "ix_search_title_words_word")),
+    ("autocomplete uses the title-word prefix index", Plans.Executed(autocompletePlan, "ix_search_title_words_prefix")),
 };
 foreach (var (goal, met) in goals)
 {
@@ -315,6 +322,11 @@ internal static class Load
 
 internal static class Plans
 {
+    /// <summary>Whether the plan read the index (a node on it ran at least once, rather than "never executed").</summary>
+    public static bool Executed(string plan, string index) =>
+        plan.Split('\n').Any(line => line.Contains(" on " + index, StringComparison.Ordinal) && line.Contains("(actual", StringComparison.Ordinal)
+            || line.Contains("using " + index, StringComparison.Ordinal) && line.Contains("(actual", StringComparison.Ordinal));
+
     /// <summary>Prints the plan's index scans and its execution time, which is what says whether the indexes carry the query.</summary>
     public static void Summarize(string name, string plan)
     {
