@@ -12,19 +12,39 @@ namespace Site.E2E.Tests.Search;
 /// The header's search box in a real Chromium over the demo content: suggestions appear as one types, the arrow keys
 /// move through them (wrapping), Enter opens the chosen post, Esc closes the list, and the page stays within its CSP.
 /// </summary>
-public class HeaderSearch_InChromium
+public class HeaderSearch_InChromium(HeaderSearch_InChromium.IndexedDemoSite site) : IClassFixture<HeaderSearch_InChromium.IndexedDemoSite>
 {
+    /// <summary>The web host over the demo content, its search index built as the jobs host would build it.</summary>
+    public sealed class IndexedDemoSite : IAsyncLifetime
+    {
+        private TestDatabase _database = null!;
+        private SiteWebFactory _factory = null!;
+
+        public Uri Address { get; private set; } = null!;
+
+        public async Task InitializeAsync()
+        {
+            _database = await TestDatabase.CreateAsync();
+            _factory = new SiteWebFactory(_database.ConnectionString, new Dictionary<string, string?>
+            {
+                ["Site:Content:Path"] = Path.Combine(TestServices.RepositoryRoot, "content"),
+            });
+            Address = _factory.StartKestrel();
+            await _factory.Services.GetRequiredService<ContentSync>().RunAsync();
+            await _factory.Services.GetRequiredService<SearchIndexer>().RebuildAsync();
+        }
+
+        public async Task DisposeAsync()
+        {
+            await _factory.DisposeAsync();
+            await _database.DisposeAsync();
+        }
+    }
+
     [Fact]
     public async Task TypeMoveWithTheArrows_AndEnterOpensThePost()
     {
-        await using var database = await TestDatabase.CreateAsync();
-        await using var factory = new SiteWebFactory(database.ConnectionString, new Dictionary<string, string?>
-        {
-            ["Site:Content:Path"] = Path.Combine(TestServices.RepositoryRoot, "content"),
-        });
-        var address = factory.StartKestrel();
-        await factory.Services.GetRequiredService<ContentSync>().RunAsync();
-        await factory.Services.GetRequiredService<SearchIndexer>().RebuildAsync();
+        var address = site.Address;
 
         using var playwright = await Playwright.CreateAsync();
         await using var browser = await SystemChromium.LaunchAsync(playwright);
@@ -84,14 +104,7 @@ public class HeaderSearch_InChromium
     [Fact]
     public async Task EnterWithoutAChoice_SearchesForTheText()
     {
-        await using var database = await TestDatabase.CreateAsync();
-        await using var factory = new SiteWebFactory(database.ConnectionString, new Dictionary<string, string?>
-        {
-            ["Site:Content:Path"] = Path.Combine(TestServices.RepositoryRoot, "content"),
-        });
-        var address = factory.StartKestrel();
-        await factory.Services.GetRequiredService<ContentSync>().RunAsync();
-        await factory.Services.GetRequiredService<SearchIndexer>().RebuildAsync();
+        var address = site.Address;
 
         using var playwright = await Playwright.CreateAsync();
         await using var browser = await SystemChromium.LaunchAsync(playwright);
