@@ -324,8 +324,8 @@ internal static class Plans
 {
     /// <summary>Whether the plan read the index (a node on it ran at least once, rather than "never executed").</summary>
     public static bool Executed(string plan, string index) =>
-        plan.Split('\n').Any(line => line.Contains(" on " + index, StringComparison.Ordinal) && line.Contains("(actual", StringComparison.Ordinal)
-            || line.Contains("using " + index, StringComparison.Ordinal) && line.Contains("(actual", StringComparison.Ordinal));
+        plan.Split('\n').Any(line => line.Contains("(actual", StringComparison.Ordinal)
+            && (line.Contains(" on " + index, StringComparison.Ordinal) || line.Contains("using " + index, StringComparison.Ordinal)));
 
     /// <summary>Prints the plan's index scans and its execution time, which is what says whether the indexes carry the query.</summary>
     public static void Summarize(string name, string plan)

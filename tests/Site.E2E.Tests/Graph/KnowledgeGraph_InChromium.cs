@@ -67,41 +67,22 @@ public class KnowledgeGraph_InChromium
         await page.Mouse.WheelAsync(0, -400);
         await page.WaitForFunctionAsync("() => window.siteKnowledgeGraph.camera.zoom > 1.5");
         await page.Locator("h1").ClickAsync();
-        await page.Keyboard.PressAsync("f");
-        await page.WaitForFunctionAsync("() => Math.abs(window.siteKnowledgeGraph.camera.zoom - 1) < 0.01 && !window.siteKnowledgeGraph.camera.animation");
+        await FitAsync(page);
 
         // Dragging pans the view, and a drag that starts on a post does not open it.
-        var hub = await page.EvaluateAsync<double[]>("""
-            () => {
-              const view = window.siteKnowledgeGraph;
-              let best = null;
-              view.graph.forEachNode((key, a) => { if (!best || a.size > best.size) best = { key, ...a }; });
-              const p = view.screenPosition(best.key);
-              const box = view.container.getBoundingClientRect();
-              return [box.left + p.x, box.top + p.y, view.camera.x];
-            }
-            """);
-        await page.Mouse.MoveAsync((float)hub[0], (float)hub[1]);
+        var hub = await MostLinkedPostAsync(page);
+        var cameraX = await page.EvaluateAsync<double>("() => window.siteKnowledgeGraph.camera.x");
+        await page.Mouse.MoveAsync((float)hub.X, (float)hub.Y);
         await page.Mouse.DownAsync();
-        await page.Mouse.MoveAsync((float)hub[0] + 120, (float)hub[1] + 40, new MouseMoveOptions { Steps = 6 });
+        await page.Mouse.MoveAsync((float)hub.X + 120, (float)hub.Y + 40, new MouseMoveOptions { Steps = 6 });
         await page.Mouse.UpAsync();
         await page.WaitForTimeoutAsync(500); // time for a navigation to start, were the drag taken for a click
         Assert.EndsWith("/graph?layout-ms=1500", page.Url);
-        Assert.NotEqual(hub[2], await page.EvaluateAsync<double>("() => window.siteKnowledgeGraph.camera.x"));
-        await page.Keyboard.PressAsync("f");
-        await page.WaitForFunctionAsync("() => Math.abs(window.siteKnowledgeGraph.camera.zoom - 1) < 0.01 && !window.siteKnowledgeGraph.camera.animation");
+        Assert.NotEqual(cameraX, await page.EvaluateAsync<double>("() => window.siteKnowledgeGraph.camera.x"));
+        await FitAsync(page);
 
         // Hover the most linked post: its title shows in the tooltip.
-        var target = await page.EvaluateAsync<NodeOnScreen>("""
-            () => {
-              const view = window.siteKnowledgeGraph;
-              let best = null;
-              view.graph.forEachNode((key, a) => { if (!best || a.size > best.size) best = { key, ...a }; });
-              const p = view.screenPosition(best.key);
-              const box = view.container.getBoundingClientRect();
-              return { title: best.label, url: best.url, x: box.left + p.x, y: box.top + p.y };
-            }
-            """);
+        var target = await MostLinkedPostAsync(page);
         await page.Mouse.MoveAsync((float)target.X, (float)target.Y);
         var tooltip = page.Locator("[data-test=graph-tooltip]");
         await tooltip.WaitForAsync(new LocatorWaitForOptions { State = WaitForSelectorState.Visible, Timeout = 10_000 });
@@ -115,6 +96,25 @@ public class KnowledgeGraph_InChromium
         Assert.True(violations.Length == 0, "Content-Security-Policy violations:\n" + string.Join("\n", violations));
         Assert.DoesNotContain(console, line => line.StartsWith("pageerror", StringComparison.Ordinal) || line.Contains("Refused to", StringComparison.Ordinal));
     }
+
+    /// <summary>Presses "f" and waits until the camera has eased back to the fitted view.</summary>
+    private static async Task FitAsync(IPage page)
+    {
+        await page.Keyboard.PressAsync("f");
+        await page.WaitForFunctionAsync("() => Math.abs(window.siteKnowledgeGraph.camera.zoom - 1) < 0.01 && !window.siteKnowledgeGraph.camera.animation");
+    }
+
+    /// <summary>The most linked post (the largest node): its title, URL and where it is on the screen.</summary>
+    private static Task<NodeOnScreen> MostLinkedPostAsync(IPage page) => page.EvaluateAsync<NodeOnScreen>("""
+        () => {
+          const view = window.siteKnowledgeGraph;
+          let best = null;
+          view.graph.forEachNode((key, a) => { if (!best || a.size > best.size) best = { key, ...a }; });
+          const p = view.screenPosition(best.key);
+          const box = view.container.getBoundingClientRect();
+          return { title: best.label, url: best.url, x: box.left + p.x, y: box.top + p.y };
+        }
+        """);
 
     /// <summary>Counts pixels of a PNG that are not near white, decoding it in a blank page (no CSP there).</summary>
     internal static async Task<int> ColouredPixelsAsync(IBrowser browser, byte[] png)
